@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
+import { requirePageActor } from "@/lib/auth/session";
+import { SITUATION_LABELS } from "@/lib/capacity/figures";
+import { countyOf, listMunicipalitiesWithLatestReport } from "@/lib/capacity/reports";
+import { ageInDays, isStale } from "@/lib/capacity/staleness";
+import { berlinDay, formatDay } from "@/lib/dates";
+
+export const metadata: Metadata = { title: "Übersicht" };
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requirePageActor("evaluation:read");
+  const [county, municipalities, params] = await Promise.all([
+    countyOf(actor),
+    listMunicipalitiesWithLatestReport(actor),
+    searchParams,
+  ]);
+  const today = berlinDay();
+  const rows = municipalities.map((municipality) => ({
+    ...municipality,
+    stale: isStale(municipality.latestReportingDate, today, county.reportingIntervalDays),
+  }));
+  const current = rows.filter((row) => !row.stale).length;
+
+  return (
+    <div className="flex flex-col gap-6">
+      {params.passwort === "geaendert" && <Alert tone="success">Ihr neues Passwort ist gespeichert.</Alert>}
+      <div>
+        <h1 className="text-2xl font-semibold">Kommunen im {county.name}</h1>
+        <p className="mt-1 text-slate-700">
+          {current} von {rows.length} Kommunen haben innerhalb der letzten {county.reportingIntervalDays} Tage gemeldet.
+        </p>
+      </div>
+      <div className="overflow-x-auto rounded-lg bg-white shadow">
+        <table className="w-full text-left">
+          <caption className="sr-only">Letzte Meldung je Kommune</caption>
+          <thead className="border-b border-slate-300 bg-slate-100 text-sm">
+            <tr>
+              <th scope="col" className="px-4 py-2">Kommune</th>
+              <th scope="col" className="px-4 py-2">Letzte Meldung</th>
+              <th scope="col" className="px-4 py-2">Einschätzung der Lage</th>
+              <th scope="col" className="px-4 py-2">Aktualität</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} className={`border-b border-slate-200 ${row.id === actor.municipalityId ? "bg-brand-50" : ""}`}>
+                <th scope="row" className="px-4 py-2 font-medium">
+                  {row.name}
+                  {row.id === actor.municipalityId && <span className="ml-2 text-sm font-normal text-brand-700">(Ihre Kommune)</span>}
+                </th>
+                <td className="px-4 py-2">{row.latestReportingDate ? formatDay(row.latestReportingDate) : "noch keine Meldung"}</td>
+                <td className="px-4 py-2">{row.situation ? SITUATION_LABELS[row.situation] : "nicht gemeldet"}</td>
+                <td className="px-4 py-2">
+                  {row.stale ? (
+                    <span className="rounded bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">
+                      veraltet{row.latestReportingDate ? ` (${ageInDays(row.latestReportingDate, today)} Tage)` : ""}
+                    </span>
+                  ) : (
+                    <span className="rounded bg-green-100 px-2 py-0.5 text-sm font-medium text-green-900">aktuell</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Role } from "../db/generated/enums";
+
+/** The signed-in user as every data function receives it. Loaded fresh from the database per request. */
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  countyId: string;
+  /** Set for clerks only. */
+  municipalityId: string | null;
+  mustChangePassword: boolean;
+}
+
+export type Permission =
+  | "evaluation:read"
+  | "report:write"
+  | "users:manage"
+  | "outbox:read"
+  | "settings:manage"
+  | "export:read";
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  CLERK: ["evaluation:read", "report:write"],
+  COORDINATOR: ["evaluation:read", "report:write", "settings:manage", "export:read"],
+  PRESS: ["evaluation:read", "export:read"],
+  ADMIN: ["evaluation:read", "users:manage", "outbox:read", "settings:manage", "export:read"],
+};
+
+export function can(actor: Pick<Actor, "role">, permission: Permission): boolean {
+  return GRANTS[actor.role].includes(permission);
+}
+
+/**
+ * The municipalities an actor may write figures for, as a query condition: a clerk only its
+ * own, a coordinator every one of its county, everybody else none.
+ */
+export function writableMunicipalities(actor: Actor): { countyId: string; id?: string } {
+  if (!can(actor, "report:write")) return { countyId: actor.countyId, id: "\u0000none" };
+  if (actor.role === "CLERK") return { countyId: actor.countyId, id: actor.municipalityId ?? "\u0000none" };
+  return { countyId: actor.countyId };
+}

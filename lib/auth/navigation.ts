@@ -1,0 +1,20 @@
+import type { Actor, Permission } from "./actor";
+import { can } from "./actor";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  permission: Permission;
+  /** Only shown when the built-in mail catcher runs. */
+  needsMailCatcher?: boolean;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/uebersicht", label: "Übersicht", permission: "evaluation:read" },
+  { href: "/verwaltung/benutzer", label: "Benutzer", permission: "users:manage" },
+  { href: "/verwaltung/postausgang", label: "Postausgang", permission: "outbox:read", needsMailCatcher: true },
+];
+
+export function navigationFor(actor: Actor, options: { mailCatcher: boolean }): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(actor, item.permission) && (!item.needsMailCatcher || options.mailCatcher));
+}

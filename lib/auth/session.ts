@@ -1,0 +1,48 @@
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { db } from "../db/client";
+import { forbidden, unauthenticated } from "../errors";
+import type { Actor, Permission } from "./actor";
+import { can } from "./actor";
+import { auth } from "./auth";
+
+/**
+ * The acting user, read from the database on every request: a deactivated user, or one whose
+ * role changed, is affected by the next request, not when the token expires.
+ */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db().user.findFirst({ where: { id, active: true } });
+  if (!user) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    countyId: user.countyId,
+    municipalityId: user.municipalityId,
+    mustChangePassword: user.mustChangePassword,
+  };
+});
+
+/** For pages: sends anonymous visitors to the sign-in page. */
+export async function requirePageActor(permission?: Permission): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect("/anmelden");
+  if (actor.mustChangePassword) redirect("/konto/passwort");
+  if (permission && !can(actor, permission)) redirect("/kein-zugriff");
+  return actor;
+}
+
+/** For server actions and route handlers: throws typed errors instead of redirecting. */
+export async function requireActor(permission?: Permission): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) throw unauthenticated();
+  // Until a one-time password is replaced, the account may do nothing but replace it.
+  if (permission && actor.mustChangePassword) throw forbidden("Bitte legen Sie zuerst ein eigenes Passwort fest.");
+  if (permission && !can(actor, permission)) throw forbidden();
+  return actor;
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+// The one place that reads process.env for the running app. Validated on first use, so that
+// `next build` needs no secrets. Scripts (scripts/*.ts) prepare these variables before they
+// start the app; see .env.example.
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is required" })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+  AUTH_SECRET: z.string({ error: "AUTH_SECRET is required" }).min(32, "AUTH_SECRET must have at least 32 characters"),
+  /** Public base URL, used for links in e-mails. */
+  APP_URL: z.url().default("http://localhost:3000"),
+  /** smtp:// or smtps:// URL of the mail server. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().default("Wohnraum <noreply@wohnraum.example>"),
+  /** Set by `npm start` when it runs the built-in SMTP catcher; enables the Postausgang page. */
+  MAIL_CATCHER: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((value) => value === "1"),
+  /** Run background job workers in this process (default on). */
+  JOBS_WORKER: z
+    .enum(["0", "1"])
+    .default("1")
+    .transform((value) => value === "1"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+      throw new Error(`Invalid configuration: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

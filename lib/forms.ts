@@ -1,0 +1,31 @@
+import { AppError, GENERIC_ERROR_MESSAGE } from "./errors";
+
+/** What a server action returns to its form: errors go back to the field, with the input kept. */
+export interface FormState<Result = undefined> {
+  status: "idle" | "success" | "error";
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  values?: Record<string, string>;
+  result?: Result;
+}
+
+export const IDLE: FormState<never> = { status: "idle" };
+
+export function formValues(formData: FormData, keys: readonly string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((key) => [key, String(formData.get(key) ?? "")]));
+}
+
+export function zodFieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  return fieldErrors;
+}
+
+/** Expected errors are shown as they are; anything else is logged and shown generically. */
+export function errorState<R>(error: unknown, values?: Record<string, string>): FormState<R> {
+  if (error instanceof AppError) {
+    return { status: "error", message: error.message, fieldErrors: error.fieldErrors, values };
+  }
+  console.error(error);
+  return { status: "error", message: GENERIC_ERROR_MESSAGE, values };
+}

@@ -1,0 +1,20 @@
+import PgBoss from "pg-boss";
+
+// Background work runs on PostgreSQL (pg-boss): a job is locked with SKIP LOCKED by exactly one
+// worker, so several app instances never process, e.g., send, the same job twice.
+
+export const QUEUES = {
+  sendMail: "mail-send",
+  pruneSignInAttempts: "prune-sign-in-attempts",
+} as const;
+
+export async function createBoss(connectionString: string): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString, schema: "pgboss", application_name: "wohnraum-jobs", max: 4 });
+  boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
+  await boss.start();
+  await boss.createQueue(QUEUES.sendMail, { name: QUEUES.sendMail, retryLimit: 5, retryDelay: 30, retryBackoff: true });
+  await boss.createQueue(QUEUES.pruneSignInAttempts, { name: QUEUES.pruneSignInAttempts });
+  return boss;
+}
+
+export type { PgBoss };

@@ -1,0 +1,25 @@
+import type PgBoss from "pg-boss";
+import type { PrismaClient } from "../db/client";
+import { pruneSignInAttempts } from "../auth/credentials";
+import type { MailMessage } from "../mail/message";
+import { deliver, type MailTransport } from "../mail/transport";
+import { QUEUES } from "./boss";
+
+export interface WorkerDependencies {
+  prisma: PrismaClient;
+  /** null when no SMTP server is configured: mail jobs then fail and are retried. */
+  transport: MailTransport | null;
+  mailFrom: string;
+}
+
+export async function registerWorkers(boss: PgBoss, deps: WorkerDependencies): Promise<void> {
+  await boss.work<MailMessage>(QUEUES.sendMail, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
+    if (!job) return;
+    if (!deps.transport) throw new Error("No SMTP server configured (SMTP_URL)");
+    await deliver(deps.transport, deps.mailFrom, job.data);
+  });
+  await boss.work(QUEUES.pruneSignInAttempts, async () => {
+    await pruneSignInAttempts(deps.prisma);
+  });
+  await boss.schedule(QUEUES.pruneSignInAttempts, "17 3 * * *", {}, { tz: "Europe/Berlin" });
+}

