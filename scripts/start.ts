@@ -119,6 +119,7 @@ async function main() {
       SMTP_URL: smtpUrl || `smtp://127.0.0.1:${catcher!.port}`,
       MAIL_CATCHER: smtpUrl ? "0" : "1",
       PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
     } as Record<string, string | undefined> as NodeJS.ProcessEnv;
 
     if (!dev) {

@@ -14,6 +14,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/anmelden", error: "/anmelden" },
+  logger: {
+    // A wrong password is an expected outcome, not an error worth a log line each time.
+    error(error) {
+      if (error.name !== "CredentialsSignin" && !(error instanceof CredentialsSignin)) console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "E-Mail" }, password: { label: "Passwort", type: "password" } },

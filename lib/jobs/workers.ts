@@ -13,7 +13,7 @@ export interface WorkerDependencies {
 }
 
 export async function registerWorkers(boss: PgBoss, deps: WorkerDependencies): Promise<void> {
-  await boss.work<MailMessage>(QUEUES.sendMail, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
+  await boss.work<MailMessage>(QUEUES.sendMail, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;
     if (!deps.transport) throw new Error("No SMTP server configured (SMTP_URL)");
     await deliver(deps.transport, deps.mailFrom, job.data);

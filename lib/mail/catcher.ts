@@ -24,6 +24,8 @@ export async function startMailCatcher(options: {
   log?: (line: string) => void;
 }): Promise<MailCatcher> {
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 2 });
+  // An idle connection dropped during shutdown must not crash the process.
+  pool.on("error", (error) => options.log?.(`Mail catcher lost its database connection: ${error.message}`));
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],

@@ -1,0 +1,83 @@
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { createBoss, QUEUES, type PgBoss } from "../../lib/jobs/boss";
+import { registerWorkers } from "../../lib/jobs/workers";
+import { db } from "../../lib/db/client";
+import { startMailCatcher, type MailCatcher } from "../../lib/mail/catcher";
+import { createMailTransport } from "../../lib/mail/transport";
+
+const url = process.env.DATABASE_URL!;
+const running: { bosses: PgBoss[]; catcher?: MailCatcher } = { bosses: [] };
+
+afterAll(async () => {
+  for (const boss of running.bosses) await boss.stop({ graceful: false, wait: true }).catch(() => {});
+  await running.catcher?.close();
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("timed out");
+}
+
+describe("mail through the job queue and a real SMTP server", () => {
+  it("two app instances working one queue send every mail exactly once", async () => {
+    const catcher = await startMailCatcher({ connectionString: url, port: 0 });
+    running.catcher = catcher;
+    const transport = createMailTransport(`smtp://127.0.0.1:${catcher.port}`);
+    // Two "instances", each with its own pg-boss and its own workers.
+    for (let instance = 0; instance < 2; instance++) {
+      const boss = await createBoss(url);
+      running.bosses.push(boss);
+      await registerWorkers(boss, { prisma: db(), transport, mailFrom: "Wohnraum <noreply@wohnraum.example>" });
+    }
+    const total = 12;
+    for (let index = 0; index < total; index++) {
+      await running.bosses[index % 2]!.send(QUEUES.sendMail, {
+        to: `empfaenger-${index}@example.org`,
+        bcc: "postfach@kommune-a.example",
+        subject: `Nachricht ${index} – Grüße`,
+        text: `Hallo ${index}, Umlaute: äöüß`,
+      });
+    }
+    await waitFor(async () => (await db().caughtMail.count()) >= total);
+    await new Promise((resolve) => setTimeout(resolve, 2500)); // would a duplicate still arrive?
+
+    const mails = await db().caughtMail.findMany({ orderBy: { subject: "asc" } });
+    expect(mails).toHaveLength(total);
+    expect(new Set(mails.map((mail) => mail.subject)).size).toBe(total);
+    const first = mails.find((mail) => mail.subject === "Nachricht 0 – Grüße")!;
+    expect(first.text.trim()).toBe("Hallo 0, Umlaute: äöüß");
+    expect(first.envelopeTo.sort()).toEqual(["empfaenger-0@example.org", "postfach@kommune-a.example"]);
+    expect(first.headerTo).toBe("empfaenger-0@example.org");
+    expect(first.headerTo).not.toContain("postfach"); // BCC stays hidden from the recipient
+  });
+
+  it("retries a mail while the SMTP server is away", async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const boss = running.bosses[0]!;
+      const deadTransport = createMailTransport("smtp://127.0.0.1:1");
+      const retryBoss = await createBoss(url);
+      running.bosses.push(retryBoss);
+      await retryBoss.createQueue("mail-retry-test", { name: "mail-retry-test", retryLimit: 3, retryDelay: 1 });
+      let attempts = 0;
+      await retryBoss.work("mail-retry-test", { pollingIntervalSeconds: 0.5 }, async () => {
+        attempts++;
+        if (attempts === 1) await deadTransport.sendMail({ from: "a@b.example", to: "c@d.example", subject: "x", text: "x" });
+      });
+      const id = await boss.send("mail-retry-test", {}, { retryLimit: 3, retryDelay: 1 });
+      await waitFor(async () => {
+        const { rows } = await client.query(`SELECT state FROM pgboss.job WHERE id = $1`, [id]);
+        return rows[0]?.state === "completed";
+      });
+      expect(attempts).toBe(2);
+    } finally {
+      await client.end();
+    }
+  });
+});

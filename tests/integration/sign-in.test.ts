@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { SIGN_IN_THROTTLE, verifyCredentials } from "../../lib/auth/credentials";
+import { db } from "../../lib/db/client";
+import { DEMO_PASSWORD, seedDemoCounty } from "../support/fixtures";
+
+beforeAll(() => seedDemoCounty());
+
+const attempt = (email: string, password: string, ipAddress = "192.0.2.1") => verifyCredentials(db(), { email, password, ipAddress });
+
+describe("sign-in with e-mail and password", () => {
+  it("accepts the right password, case-insensitively for the e-mail", async () => {
+    const result = await attempt(" Presse@Wohnraum.example ", DEMO_PASSWORD);
+    expect(result.ok).toBe(true);
+    const user = await db().user.findUniqueOrThrow({ where: { email: "presse@wohnraum.example" } });
+    expect(user.lastSignInAt).toBeInstanceOf(Date);
+  });
+
+  it("answers an unknown e-mail exactly like a wrong password", async () => {
+    expect(await attempt("presse@wohnraum.example", "falsch", "192.0.2.2")).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt("niemand@wohnraum.example", "falsch", "192.0.2.2")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("refuses a deactivated account with the right password", async () => {
+    await db().user.update({ where: { email: "koordination@wohnraum.example" }, data: { active: false } });
+    expect(await attempt("koordination@wohnraum.example", DEMO_PASSWORD, "192.0.2.3")).toEqual({ ok: false, reason: "invalid" });
+    await db().user.update({ where: { email: "koordination@wohnraum.example" }, data: { active: true } });
+  });
+
+  it("throttles an account after repeated failures, even from many addresses and with the right password", async () => {
+    for (let index = 0; index < SIGN_IN_THROTTLE.maxFailuresPerAccount; index++) {
+      expect((await attempt("admin@wohnraum.example", `falsch-${index}`, `198.51.100.${index}`)).ok).toBe(false);
+    }
+    expect(await attempt("admin@wohnraum.example", DEMO_PASSWORD, "198.51.100.200")).toEqual({ ok: false, reason: "throttled" });
+    // Other accounts are not affected.
+    expect((await attempt("kommune-a@wohnraum.example", DEMO_PASSWORD, "198.51.100.201")).ok).toBe(true);
+  });
+
+  it("throttles an address that tries many accounts, and unknown accounts the same way", async () => {
+    for (let index = 0; index < SIGN_IN_THROTTLE.maxFailuresPerAddress; index++) {
+      await attempt(`unbekannt-${index}@example.org`, "falsch", "203.0.113.9");
+    }
+    expect(await attempt("presse@wohnraum.example", DEMO_PASSWORD, "203.0.113.9")).toEqual({ ok: false, reason: "throttled" });
+    expect((await attempt("presse@wohnraum.example", DEMO_PASSWORD, "203.0.113.10")).ok).toBe(true);
+  });
+
+  it("lets an account in again once the window has passed", async () => {
+    const email = "kommune-a@wohnraum.example";
+    for (let index = 0; index < SIGN_IN_THROTTLE.maxFailuresPerAccount; index++) await attempt(email, "falsch", "192.0.2.50");
+    expect(await attempt(email, DEMO_PASSWORD, "192.0.2.51")).toEqual({ ok: false, reason: "throttled" });
+    const past = new Date(Date.now() - (SIGN_IN_THROTTLE.windowMinutes + 1) * 60_000);
+    await db().signInAttempt.updateMany({ where: { email }, data: { createdAt: past } });
+    expect((await attempt(email, DEMO_PASSWORD, "192.0.2.51")).ok).toBe(true);
+  });
+
+  it("keeps the attempts in PostgreSQL, shared by every app instance", async () => {
+    expect(await db().signInAttempt.count()).toBeGreaterThan(SIGN_IN_THROTTLE.maxFailuresPerAddress);
+  });
+});

@@ -1,0 +1,31 @@
+import type { Actor } from "../../lib/auth/actor";
+import { db } from "../../lib/db/client";
+import { seedDemo } from "../../lib/demo/seed";
+
+export const DEMO_PASSWORD = "demo-password-for-tests";
+
+/** The demo county in the test file's database, with the actors of its demo accounts. */
+export async function seedDemoCounty() {
+  const result = await seedDemo(db(), { password: DEMO_PASSWORD, today: "2026-11-20" });
+  const users = await db().user.findMany();
+  const actor = (email: string): Actor => {
+    const user = users.find((candidate) => candidate.email === email);
+    if (!user) throw new Error(`no demo user ${email}`);
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      countyId: user.countyId,
+      municipalityId: user.municipalityId,
+      mustChangePassword: user.mustChangePassword,
+    };
+  };
+  return {
+    ...result,
+    admin: actor("admin@wohnraum.example"),
+    coordinator: actor("koordination@wohnraum.example"),
+    press: actor("presse@wohnraum.example"),
+    clerkA: actor("kommune-a@wohnraum.example"),
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { can, writableMunicipalities, type Actor, type Permission } from "../../lib/auth/actor";
+import { navigationFor } from "../../lib/auth/navigation";
+
+const actor = (role: Actor["role"], municipalityId: string | null = null): Actor => ({
+  id: "u1",
+  email: "x@example.org",
+  name: "X",
+  role,
+  countyId: "county-1",
+  municipalityId,
+  mustChangePassword: false,
+});
+
+describe("role permissions", () => {
+  const expected: Record<Actor["role"], Permission[]> = {
+    CLERK: ["evaluation:read", "report:write"],
+    COORDINATOR: ["evaluation:read", "report:write", "settings:manage", "export:read"],
+    PRESS: ["evaluation:read", "export:read"],
+    ADMIN: ["evaluation:read", "users:manage", "outbox:read", "settings:manage", "export:read"],
+  };
+  const all: Permission[] = ["evaluation:read", "report:write", "users:manage", "outbox:read", "settings:manage", "export:read"];
+
+  for (const [role, granted] of Object.entries(expected) as [Actor["role"], Permission[]][]) {
+    it(`${role} has exactly its permissions`, () => {
+      for (const permission of all) expect(can(actor(role), permission), permission).toBe(granted.includes(permission));
+    });
+  }
+});
+
+describe("writable municipalities", () => {
+  it("limits a clerk to its own municipality in its own county", () => {
+    expect(writableMunicipalities(actor("CLERK", "m-a"))).toEqual({ countyId: "county-1", id: "m-a" });
+  });
+  it("lets a coordinator write for every municipality of its county", () => {
+    expect(writableMunicipalities(actor("COORDINATOR"))).toEqual({ countyId: "county-1" });
+  });
+  it("matches nothing for press and admin", () => {
+    expect(writableMunicipalities(actor("PRESS")).id).toBe("\u0000none");
+    expect(writableMunicipalities(actor("ADMIN")).id).toBe("\u0000none");
+  });
+  it("matches nothing for a clerk without a municipality", () => {
+    expect(writableMunicipalities(actor("CLERK", null)).id).toBe("\u0000none");
+  });
+});
+
+describe("navigation by role", () => {
+  it("shows admin pages to admins only, the outbox only with the mail catcher", () => {
+    expect(navigationFor(actor("ADMIN"), { mailCatcher: true }).map((item) => item.href)).toEqual([
+      "/uebersicht",
+      "/verwaltung/benutzer",
+      "/verwaltung/postausgang",
+    ]);
+    expect(navigationFor(actor("ADMIN"), { mailCatcher: false }).map((item) => item.href)).not.toContain("/verwaltung/postausgang");
+    expect(navigationFor(actor("CLERK", "m"), { mailCatcher: true }).map((item) => item.href)).toEqual(["/uebersicht"]);
+    expect(navigationFor(actor("PRESS"), { mailCatcher: true }).map((item) => item.href)).toEqual(["/uebersicht"]);
+  });
+});
