@@ -1,0 +1,70 @@
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { freePort } from "../../lib/platform/ports";
+
+// `npm start` with a bad set-up: one clear line and a non-zero exit, never a stack dump.
+function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
+      env: { NODE_ENV: "test", PATH: process.env.PATH!, HOME: process.env.HOME!, ...env },
+    });
+    let stderr = "";
+    let stdout = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.on("exit", (code) => resolve({ code, stderr, stdout }));
+  });
+}
+
+function expectOneLine(result: { code: number | null; stderr: string }, pattern: RegExp) {
+  expect(result.code).toBe(1);
+  const lines = result.stderr.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+}
+
+const secret = "x".repeat(40);
+
+describe("npm start refuses a bad set-up clearly", () => {
+  it("when the port is taken", async () => {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, resolve));
+    const port = (server.address() as net.AddressInfo).port;
+    try {
+      expectOneLine(await start({ PORT: String(port) }), new RegExp(`Port ${port} is already in use`));
+    } finally {
+      server.close();
+    }
+  });
+
+  it("when DATABASE_URL cannot be reached", async () => {
+    const result = await start({ PORT: String(await freePort()), DATABASE_URL: "postgresql://app:secret@127.0.0.1:1/wohnraum", AUTH_SECRET: secret });
+    expectOneLine(result, /Cannot reach the database at 127\.0\.0\.1:1 \(DATABASE_URL\): connection refused\./);
+    expect(result.stderr).not.toContain("secret@");
+  });
+
+  it("when DATABASE_URL is not a PostgreSQL URL", async () => {
+    expectOneLine(await start({ PORT: String(await freePort()), DATABASE_URL: "mysql://x@y/z", AUTH_SECRET: secret }), /DATABASE_URL must start with postgresql:\/\//);
+  });
+
+  it("when the secret is missing or too short in production (with DATABASE_URL)", async () => {
+    expectOneLine(await start({ PORT: String(await freePort()), DATABASE_URL: "postgresql://a@127.0.0.1:1/b" }), /AUTH_SECRET is not set/);
+    expectOneLine(await start({ PORT: String(await freePort()), DATABASE_URL: "postgresql://a@127.0.0.1:1/b", AUTH_SECRET: "short" }), /at least 32 characters/);
+  });
+
+  it("when the data folder holds something that is not a PostgreSQL cluster", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "wohnraum-bad-data-"));
+    await mkdir(path.join(dataDir, "pg"));
+    await writeFile(path.join(dataDir, "pg", "notes.txt"), "not a database");
+    expectOneLine(await start({ PORT: String(await freePort()), WOHNRAUM_DATA_DIR: dataDir }), /is not a PostgreSQL cluster/);
+  });
+
+  it("when PORT is not a number", async () => {
+    expectOneLine(await start({ PORT: "abc" }), /PORT must be a port number/);
+  });
+});
