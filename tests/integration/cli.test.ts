@@ -68,3 +68,46 @@ describe("npm start refuses a bad set-up clearly", () => {
     expectOneLine(await start({ PORT: "abc" }), /PORT must be a port number/);
   });
 });
+
+function runScript(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(path.join("node_modules", ".bin", "tsx"), [script], {
+      env: { NODE_ENV: "test", PATH: process.env.PATH!, HOME: process.env.HOME!, ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe("db:migrate and seed:demo with DATABASE_URL", () => {
+  it("migrate an empty database, then seed the demo county only when asked", async () => {
+    const pg = (await import("pg")).default;
+    const base = new URL(process.env.DATABASE_URL!);
+    const name = `${base.pathname.slice(1)}_cli`;
+    const admin = new pg.Client({ connectionString: base.toString() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const url = Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString();
+    try {
+      const migrated = await runScript("scripts/db-migrate.ts", { DATABASE_URL: url });
+      expect(migrated.code).toBe(0);
+      expect(migrated.stdout).toMatch(/1 migration\(s\) applied/);
+      const again = await runScript("scripts/db-migrate.ts", { DATABASE_URL: url });
+      expect(again.stdout).toMatch(/up to date/);
+
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      expect((await client.query("SELECT count(*)::int AS n FROM county")).rows[0].n).toBe(0);
+      const seeded = await runScript("scripts/seed-demo.ts", { DATABASE_URL: url, DEMO_PASSWORD: "cli-demo-passwort" });
+      expect(seeded.code).toBe(0);
+      expect((await client.query("SELECT count(*)::int AS n FROM municipality")).rows[0].n).toBe(21);
+      await client.end();
+    } finally {
+      await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});
