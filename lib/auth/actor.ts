@@ -12,6 +12,19 @@ export interface Actor {
   mustChangePassword: boolean;
 }
 
+/** The fields of a user row that make up its actor. */
+export function toActor(user: Actor & Record<string, unknown>): Actor {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    countyId: user.countyId,
+    municipalityId: user.municipalityId,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
 export type Permission =
   | "evaluation:read"
   | "report:write"

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { db } from "../db/client";
 import { forbidden, unauthenticated } from "../errors";
 import type { Actor, Permission } from "./actor";
-import { can } from "./actor";
+import { can, toActor } from "./actor";
 import { auth } from "./auth";
 
 /**
@@ -16,16 +16,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   const id = session?.user?.id;
   if (!id) return null;
   const user = await db().user.findFirst({ where: { id, active: true } });
-  if (!user) return null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    countyId: user.countyId,
-    municipalityId: user.municipalityId,
-    mustChangePassword: user.mustChangePassword,
-  };
+  return user ? toActor(user) : null;
 });
 
 /** For pages: sends anonymous visitors to the sign-in page. */

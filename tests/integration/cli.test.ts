@@ -7,17 +7,8 @@ import { describe, expect, it } from "vitest";
 import { freePort } from "../../lib/platform/ports";
 
 // `npm start` with a bad set-up: one clear line and a non-zero exit, never a stack dump.
-function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
-      env: { NODE_ENV: "test", PATH: process.env.PATH!, HOME: process.env.HOME!, ...env },
-    });
-    let stderr = "";
-    let stdout = "";
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.on("exit", (code) => resolve({ code, stderr, stdout }));
-  });
+function start(env: Record<string, string>) {
+  return runScript("scripts/start.ts", env);
 }
 
 function expectOneLine(result: { code: number | null; stderr: string }, pattern: RegExp) {

@@ -1,4 +1,4 @@
-import type { Actor } from "../../lib/auth/actor";
+import { toActor, type Actor } from "../../lib/auth/actor";
 import { db } from "../../lib/db/client";
 import { seedDemo } from "../../lib/demo/seed";
 
@@ -11,15 +11,7 @@ export async function seedDemoCounty() {
   const actor = (email: string): Actor => {
     const user = users.find((candidate) => candidate.email === email);
     if (!user) throw new Error(`no demo user ${email}`);
-    return {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      countyId: user.countyId,
-      municipalityId: user.municipalityId,
-      mustChangePassword: user.mustChangePassword,
-    };
+    return toActor(user);
   };
   return {
     ...result,
