@@ -5,7 +5,7 @@ import { signOutAction } from "@/lib/auth/actions";
 import { navigationFor } from "@/lib/auth/navigation";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { currentActor } from "@/lib/auth/session";
-import { countyOf } from "@/lib/capacity/reports";
+import { countyOf } from "@/lib/capacity/queries";
 import { env } from "@/lib/env";
 
 // The shell only decides what to show; every page below checks its own permission.

@@ -48,8 +48,10 @@ export function can(actor: Pick<Actor, "role">, permission: Permission): boolean
  * The municipalities an actor may write figures for, as a query condition: a clerk only its
  * own, a coordinator every one of its county, everybody else none.
  */
-export function writableMunicipalities(actor: Actor): { countyId: string; id?: string } {
-  if (!can(actor, "report:write")) return { countyId: actor.countyId, id: "\u0000none" };
-  if (actor.role === "CLERK") return { countyId: actor.countyId, id: actor.municipalityId ?? "\u0000none" };
+const NOTHING = { in: [] as string[] };
+
+export function writableMunicipalities(actor: Actor): { countyId: string; id?: string | typeof NOTHING } {
+  if (!can(actor, "report:write")) return { countyId: actor.countyId, id: NOTHING };
+  if (actor.role === "CLERK") return { countyId: actor.countyId, id: actor.municipalityId ?? NOTHING };
   return { countyId: actor.countyId };
 }

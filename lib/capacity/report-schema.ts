@@ -3,7 +3,8 @@ import { FIGURE_KEYS, FIGURE_LABELS, MAY_BE_NEGATIVE, type FigureKey } from "./f
 
 // Shared by the browser form and the server. A figure is a whole number of persons or null
 // ("nicht gemeldet"); an empty form field means null.
-export const MAX_FIGURE = 1_000_000;
+// No municipality houses anywhere near this many persons: a larger figure is a typo.
+export const MAX_FIGURE = 100_000;
 
 function figure(key: FigureKey) {
   const label = FIGURE_LABELS[key];
@@ -36,6 +37,39 @@ export const reportInputSchema = z.object({
     .max(2000, "Der Kommentar darf höchstens 2000 Zeichen haben.")
     .optional()
     .transform((value) => value || null),
+  /** The latest saved report when the form was opened; a newer one means a conflict. */
+  baseReportId: z
+    .string()
+    .max(100)
+    .optional()
+    .nullable()
+    .transform((value) => value || null),
+  /** Codes of the plausibility warnings the author confirmed. */
+  confirmedWarnings: z.array(z.string().max(100)).max(50).default([]),
+  warningNote: z
+    .string()
+    .trim()
+    .max(2000, "Die Begründung darf höchstens 2000 Zeichen haben.")
+    .optional()
+    .nullable()
+    .transform((value) => value || null),
 });
 
 export type ReportInput = z.output<typeof reportInputSchema>;
+
+/** The fields of the report form, as FormData carries them. */
+export function reportFormToInput(formData: FormData) {
+  const entry = (key: string) => {
+    const value = formData.get(key);
+    return typeof value === "string" ? value : undefined;
+  };
+  return {
+    ...Object.fromEntries(FIGURE_KEYS.map((key) => [key, entry(key) ?? ""])),
+    reportingDate: entry("reportingDate"),
+    situation: entry("situation") ?? "",
+    comment: entry("comment"),
+    baseReportId: entry("baseReportId"),
+    confirmedWarnings: formData.getAll("confirmedWarnings").filter((value): value is string => typeof value === "string"),
+    warningNote: entry("warningNote"),
+  };
+}

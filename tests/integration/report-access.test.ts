@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createCapacityReport } from "../../lib/capacity/reports";
+import { submitCapacityReport } from "../../lib/capacity/submit";
 import { db } from "../../lib/db/client";
 import { AppError } from "../../lib/errors";
 import { seedDemoCounty } from "../support/fixtures";
@@ -10,6 +10,19 @@ beforeAll(async () => {
 });
 
 const report = { reportingDate: "2026-11-19", allocations: 90, arrivals: 88, quotaOutstanding: 40, availableDecentral: 20, situation: "SUFFICIENT" };
+
+/** Submits on top of the latest saved report, confirming any plausibility warning. */
+async function createCapacityReport(actor: Parameters<typeof submitCapacityReport>[0], slug: string, input: Record<string, unknown>) {
+  const latest = await db().capacityReport.findFirst({ where: { municipality: { slug } }, orderBy: { createdAt: "desc" } });
+  const result = await submitCapacityReport(actor, slug, {
+    confirmedWarnings: ["ARRIVALS_ABOVE_ALLOCATIONS", "HOUSED_ABOVE_ARRIVALS", "RATING_CONTRADICTS_SHORTFALL", ...["allocations", "arrivals", "quotaOutstanding", "availableDecentral", "availableShared", "prospectiveShared", "prospectiveDecentral", "housedShared", "housedDecentral", "notCredited", "possiblyCredited"].map((key) => `CHANGED_BY_HALF:${key}`)],
+    warningNote: "geprüft",
+    baseReportId: latest?.id ?? null,
+    ...input,
+  });
+  if (result.status !== "saved") throw new Error(`not saved: ${JSON.stringify(result)}`);
+  return db().capacityReport.findUniqueOrThrow({ where: { id: result.reportId } });
+}
 
 async function counts() {
   return { reports: await db().capacityReport.count(), audits: await db().auditEvent.count() };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { requirePageActor } from "@/lib/auth/session";
 import { SITUATION_LABELS } from "@/lib/capacity/figures";
-import { countyOf, listMunicipalitiesWithLatestReport } from "@/lib/capacity/reports";
+import { countyOf, listMunicipalitiesWithLatestReport } from "@/lib/capacity/queries";
 import { ageInDays, isStale } from "@/lib/capacity/staleness";
 import { berlinDay, formatDay } from "@/lib/dates";
 

@@ -3,7 +3,7 @@ import { CreateUserForm } from "@/components/users/create-user-form";
 import { UserActions } from "@/components/users/user-actions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
-import { listMunicipalitiesWithLatestReport } from "@/lib/capacity/reports";
+import { listMunicipalitiesWithLatestReport } from "@/lib/capacity/queries";
 import { formatDateTime } from "@/lib/dates";
 import { listUsers } from "@/lib/users/service";
 

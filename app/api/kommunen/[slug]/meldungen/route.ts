@@ -1,9 +1,33 @@
 import { requireActor } from "@/lib/auth/session";
-import { createCapacityReport } from "@/lib/capacity/reports";
-import { AppError } from "@/lib/errors";
+import { loadMunicipality, loadReportHistory } from "@/lib/capacity/queries";
+import { submitCapacityReport } from "@/lib/capacity/submit";
+import { AppError, notFound } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
 
-// JSON interface for scripts and specialised procedures: POST a report for a municipality.
+// JSON interface for scripts and specialised procedures.
+
+/** The municipality's reports, newest first; `latestSavedId` is the base for the next POST. */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  try {
+    const actor = await requireActor("evaluation:read");
+    const municipality = await loadMunicipality(actor, (await params).slug);
+    if (!municipality) throw notFound("Diese Kommune gibt es nicht.");
+    const reports = await loadReportHistory(actor, municipality.id);
+    const latestSaved = reports.reduce<(typeof reports)[number] | null>(
+      (latest, report) => (!latest || report.createdAt > latest.createdAt ? report : latest),
+      null,
+    );
+    return Response.json({ municipality: { name: municipality.name, slug: municipality.slug }, latestSavedId: latestSaved?.id ?? null, reports });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/**
+ * A new report. `baseReportId` must be the latest saved report (409 with the newer one
+ * otherwise); plausibility warnings must be confirmed (`confirmedWarnings`, `warningNote`),
+ * or the answer is 422 with the warnings. Nothing is saved in either case.
+ */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   try {
     const actor = await requireActor("report:write");
@@ -11,8 +35,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     const body = await request.json().catch(() => {
       throw new AppError("VALIDATION", "Der Inhalt ist kein gültiges JSON.");
     });
-    const report = await createCapacityReport(actor, slug, body);
-    return Response.json({ id: report.id, reportingDate: report.reportingDate.toISOString().slice(0, 10) }, { status: 201 });
+    const result = await submitCapacityReport(actor, slug, body);
+    const status = result.status === "saved" ? 201 : result.status === "conflict" ? 409 : 422;
+    return Response.json(result, { status });
   } catch (error) {
     return errorResponse(error);
   }
