@@ -5,6 +5,7 @@ import type { Role } from "../db/generated/enums";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { berlinDay, dayToDate } from "../dates";
 import { parseCountyCsv, slugify } from "./county-csv";
+import { demoHistory } from "./history";
 
 export const DEMO_COUNTY = { name: "Landkreis Musterland", slug: "musterland" } as const;
 
@@ -14,6 +15,10 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; municipal
   { email: "presse@wohnraum.example", name: "Paula Presse", role: "PRESS" },
   { email: "kommune-a@wohnraum.example", name: "Karl Kommune-A", role: "CLERK", municipality: "Kommune A" },
 ];
+
+/** Weeks of invented history before the reference figures. */
+export const DEMO_HISTORY_WEEKS = 12;
+export const DEMO_COMMENT = "Demo-Daten";
 
 export const DEMO_CSV_PATH = path.join(process.cwd(), "lib", "demo", "landkreis-musterland.csv");
 
@@ -27,8 +32,8 @@ export async function seedDemo(prisma: PrismaClient, options: { password: string
 
   const county = await prisma.county.upsert({
     where: { slug: DEMO_COUNTY.slug },
-    update: {},
-    create: { ...DEMO_COUNTY },
+    update: { isDemo: true },
+    create: { ...DEMO_COUNTY, isDemo: true },
   });
 
   const municipalities = new Map<string, string>();
@@ -51,16 +56,20 @@ export async function seedDemo(prisma: PrismaClient, options: { password: string
   for (const row of rows) {
     const municipalityId = municipalities.get(row.municipality)!;
     if ((await prisma.capacityReport.count({ where: { municipalityId } })) > 0) continue;
-    await prisma.capacityReport.create({
-      data: {
+    // The reference figures are the latest reports, dated today; before them a weekly history.
+    const reports = demoHistory(row.municipality, { reportingDate: today, figures: row.figures, situation: row.situation }, DEMO_HISTORY_WEEKS);
+    const created = await prisma.capacityReport.createMany({
+      data: reports.map((report) => ({
         municipalityId,
-        reportingDate: dayToDate(today),
-        ...row.figures,
-        situation: row.situation,
-        comment: "Demo-Daten (Referenzlandkreis 2016)",
-      },
+        reportingDate: dayToDate(report.reportingDate),
+        ...report.figures,
+        situation: report.situation,
+        comment: DEMO_COMMENT,
+        // Saved in date order, so the latest reporting date is also the latest saved.
+        createdAt: new Date(Date.now() - (DEMO_HISTORY_WEEKS + 1 - reports.indexOf(report)) * 1000),
+      })),
     });
-    reportsCreated++;
+    reportsCreated += created.count;
   }
 
   for (const account of DEMO_ACCOUNTS) {
