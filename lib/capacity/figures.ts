@@ -32,6 +32,21 @@ export const FIGURE_LABELS: Record<FigureKey, string> = {
   prospectiveDecentral: "In Aussicht, dezentral",
 };
 
+/** Short labels for table headers and flags. */
+export const FIGURE_SHORT_LABELS: Record<FigureKey, string> = {
+  allocations: "Zuweisungen",
+  arrivals: "Ankünfte",
+  notCredited: "Keine Anrechnung",
+  possiblyCredited: "Mögliche Anrechnung",
+  quotaOutstanding: "Zu erfüllen",
+  housedShared: "Untergebracht GU",
+  housedDecentral: "Untergebracht dezentral",
+  availableShared: "Verfügbar GU",
+  availableDecentral: "Verfügbar dezentral",
+  prospectiveShared: "In Aussicht GU",
+  prospectiveDecentral: "In Aussicht dezentral",
+};
+
 /** Only the quota still to fulfil may be negative (over-fulfilled). */
 export const MAY_BE_NEGATIVE: ReadonlySet<FigureKey> = new Set(["quotaOutstanding"]);
 

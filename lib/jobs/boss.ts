@@ -6,14 +6,18 @@ import PgBoss from "pg-boss";
 export const QUEUES = {
   sendMail: "mail-send",
   pruneSignInAttempts: "prune-sign-in-attempts",
+  stalenessReminders: "staleness-reminders",
 } as const;
+
+export const MAIL_RETRY = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
 
 export async function createBoss(connectionString: string): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString, schema: "pgboss", application_name: "wohnraum-jobs", max: 4 });
   boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
   await boss.start();
-  await boss.createQueue(QUEUES.sendMail, { name: QUEUES.sendMail, retryLimit: 5, retryDelay: 30, retryBackoff: true });
+  await boss.createQueue(QUEUES.sendMail, { name: QUEUES.sendMail, ...MAIL_RETRY });
   await boss.createQueue(QUEUES.pruneSignInAttempts, { name: QUEUES.pruneSignInAttempts });
+  await boss.createQueue(QUEUES.stalenessReminders, { name: QUEUES.stalenessReminders, retryLimit: 3, retryDelay: 300 });
   return boss;
 }
 

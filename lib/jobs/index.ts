@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import type { MailMessage } from "../mail/message";
 import { createMailTransport } from "../mail/transport";
-import { createBoss, QUEUES, type PgBoss } from "./boss";
+import { createBoss, MAIL_RETRY, QUEUES, type PgBoss } from "./boss";
 import { registerWorkers } from "./workers";
 
 const globalForJobs = globalThis as unknown as { boss?: Promise<PgBoss>; workersStarted?: boolean };
@@ -17,15 +17,16 @@ export function jobs(): Promise<PgBoss> {
 export async function startJobWorkers(): Promise<void> {
   if (globalForJobs.workersStarted || !env().JOBS_WORKER) return;
   globalForJobs.workersStarted = true;
-  const { SMTP_URL, MAIL_FROM } = env();
+  const { SMTP_URL, MAIL_FROM, APP_URL } = env();
   await registerWorkers(await jobs(), {
     prisma: db(),
     transport: SMTP_URL ? createMailTransport(SMTP_URL) : null,
     mailFrom: MAIL_FROM,
+    appUrl: APP_URL,
   });
 }
 
 /** Mail goes through the queue: retried when the server is away, sent once. */
 export async function queueMail(message: MailMessage): Promise<void> {
-  await (await jobs()).send(QUEUES.sendMail, message, { retryLimit: 5, retryDelay: 30, retryBackoff: true });
+  await (await jobs()).send(QUEUES.sendMail, message, MAIL_RETRY);
 }

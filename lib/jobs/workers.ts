@@ -3,13 +3,16 @@ import type { PrismaClient } from "../db/client";
 import { pruneSignInAttempts } from "../auth/credentials";
 import type { MailMessage } from "../mail/message";
 import { deliver, type MailTransport } from "../mail/transport";
-import { QUEUES } from "./boss";
+import { MAIL_RETRY, QUEUES } from "./boss";
+import { sendStalenessReminders } from "./reminders";
 
 export interface WorkerDependencies {
   prisma: PrismaClient;
   /** null when no SMTP server is configured: mail jobs then fail and are retried. */
   transport: MailTransport | null;
   mailFrom: string;
+  /** Public address of the app, for links in e-mails. */
+  appUrl: string;
 }
 
 export async function registerWorkers(boss: PgBoss, deps: WorkerDependencies): Promise<void> {
@@ -22,4 +25,16 @@ export async function registerWorkers(boss: PgBoss, deps: WorkerDependencies): P
     await pruneSignInAttempts(deps.prisma);
   });
   await boss.schedule(QUEUES.pruneSignInAttempts, "17 3 * * *", {}, { tz: "Europe/Berlin" });
+
+  await boss.work(QUEUES.stalenessReminders, async () => {
+    await sendStalenessReminders({
+      prisma: deps.prisma,
+      appUrl: deps.appUrl,
+      queueMail: async (message) => {
+        await boss.send(QUEUES.sendMail, message, MAIL_RETRY);
+      },
+    });
+  });
+  // Every morning; pg-boss runs a scheduled job once per tick, however many instances there are.
+  await boss.schedule(QUEUES.stalenessReminders, "0 7 * * *", {}, { tz: "Europe/Berlin" });
 }

@@ -48,11 +48,14 @@ describe("navigation by role", () => {
   it("shows admin pages to admins only, the outbox only with the mail catcher", () => {
     expect(navigationFor(actor("ADMIN"), { mailCatcher: true }).map((item) => item.href)).toEqual([
       "/uebersicht",
+      "/lage",
+      "/einstellungen",
       "/verwaltung/benutzer",
       "/verwaltung/postausgang",
     ]);
+    expect(navigationFor(actor("COORDINATOR"), { mailCatcher: true }).map((item) => item.href)).toEqual(["/uebersicht", "/lage", "/einstellungen"]);
     expect(navigationFor(actor("ADMIN"), { mailCatcher: false }).map((item) => item.href)).not.toContain("/verwaltung/postausgang");
-    expect(navigationFor(actor("CLERK", "m"), { mailCatcher: true }).map((item) => item.href)).toEqual(["/uebersicht"]);
-    expect(navigationFor(actor("PRESS"), { mailCatcher: true }).map((item) => item.href)).toEqual(["/uebersicht"]);
+    expect(navigationFor(actor("CLERK", "m"), { mailCatcher: true }).map((item) => item.href)).toEqual(["/uebersicht", "/lage"]);
+    expect(navigationFor(actor("PRESS"), { mailCatcher: true }).map((item) => item.href)).toEqual(["/uebersicht", "/lage"]);
   });
 });

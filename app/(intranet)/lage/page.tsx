@@ -1,0 +1,131 @@
+import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/styles";
+import { CountyTotalsBlock } from "@/components/evaluation/county-totals";
+import { ChartDataTable } from "@/components/evaluation/data-table";
+import { DemoNotice } from "@/components/evaluation/demo-notice";
+import { EvaluationTable } from "@/components/evaluation/evaluation-table";
+import { ShortfallChart } from "@/components/evaluation/shortfall-chart";
+import { TrendChart } from "@/components/evaluation/trend-chart";
+import { requirePageActor } from "@/lib/auth/session";
+import { parseEvaluationParams } from "@/lib/capacity/evaluation-params";
+import { countyOf, loadCountyEvaluation, loadCountyTrend } from "@/lib/capacity/queries";
+import { latestReminders } from "@/lib/capacity/reminder-log";
+import { addDays, berlinDay, formatDay } from "@/lib/dates";
+import { describeShortfall, formatNumber } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Lage im Landkreis" };
+
+const TREND_WEEKS = 12;
+
+export default async function SituationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor("evaluation:read");
+  const params = parseEvaluationParams(await searchParams);
+  const trendDates = Array.from({ length: TREND_WEEKS + 1 }, (_, index) => addDays(params.asOf, -7 * (TREND_WEEKS - index)));
+  const [county, evaluation, trend, reminders] = await Promise.all([
+    countyOf(actor),
+    loadCountyEvaluation(actor, params.asOf),
+    loadCountyTrend(actor, trendDates),
+    latestReminders(actor),
+  ]);
+  if (!evaluation) return null;
+  const { totals, reporting } = evaluation;
+  const short = evaluation.rows.filter((row) => row.shortfall > 0);
+  const spare = evaluation.rows.filter((row) => row.shortfall < 0);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">Lage im {county.name}</h1>
+          <p className="mt-1 text-slate-700" data-testid="reporting-rate">
+            {reporting.withinInterval} von {reporting.total} Kommunen haben innerhalb des Meldeintervalls ({county.reportingIntervalDays} Tage)
+            gemeldet.
+          </p>
+        </div>
+        <form method="get" className="flex items-end gap-2">
+          {params.sort.id !== "shortfall" || params.sort.desc ? <input type="hidden" name="sort" value={`${params.sort.id}.${params.sort.desc ? "desc" : "asc"}`} /> : null}
+          {params.query && <input type="hidden" name="q" value={params.query} />}
+          {params.shortOnly && <input type="hidden" name="knapp" value="1" />}
+          <div className="flex flex-col gap-1">
+            <label htmlFor="stand" className="text-sm font-medium">
+              Stand
+            </label>
+            <input id="stand" name="stand" type="date" defaultValue={params.asOf} max={berlinDay()} className="rounded-md border border-slate-400 bg-white px-3 py-1.5" />
+          </div>
+          <button type="submit" className={buttonClass("secondary")}>
+            Anzeigen
+          </button>
+        </form>
+      </div>
+      {params.asOfError && <Alert tone="warning">{params.asOfError}</Alert>}
+      {county.isDemo && <DemoNotice />}
+
+      <p className="text-lg">
+        Stand <strong>{formatDay(params.asOf)}</strong>:{" "}
+        {totals.missingPlaces > 0 ? (
+          <>
+            netto fehlen <strong>{formatNumber(totals.missingPlaces)} Plätze</strong>
+          </>
+        ) : (
+          <>
+            netto ein Überschuss von <strong>{formatNumber(-totals.missingPlaces)} Plätzen</strong>
+          </>
+        )}
+        ; brutto fehlen <strong>{formatNumber(totals.grossShortfall)} Plätze</strong> in {totals.municipalitiesShort}{" "}
+        {totals.municipalitiesShort === 1 ? "Kommune" : "Kommunen"}.
+      </p>
+
+      <EvaluationTable rows={evaluation.rows} params={params} remindedOn={reminders} />
+      <CountyTotalsBlock totals={totals} />
+
+      <div className="grid gap-6 xl:grid-cols-2">
+        <figure className="rounded-lg bg-white p-4 shadow">
+          <figcaption className="mb-2">
+            <h2 className="text-lg font-semibold">Bedarf je Kommune</h2>
+            <p className="text-sm text-slate-700">
+              Rot: Plätze fehlen ({short.length} {short.length === 1 ? "Kommune" : "Kommunen"}, zusammen {formatNumber(totals.grossShortfall)}). Blau: Plätze
+              frei ({spare.length} Kommunen, zusammen {formatNumber(spare.reduce((sum, row) => sum - row.shortfall, 0))}).
+            </p>
+          </figcaption>
+          <ShortfallChart data={evaluation.rows.map((row) => ({ name: row.name, shortfall: row.shortfall }))} />
+          <ChartDataTable
+            caption="Bedarf je Kommune"
+            columns={["Kommune", "Bedarf"]}
+            rows={evaluation.rows.map((row) => [row.name, describeShortfall(row.shortfall)])}
+          />
+        </figure>
+        <figure className="rounded-lg bg-white p-4 shadow">
+          <figcaption className="mb-2">
+            <h2 className="text-lg font-semibold">Entwicklung im Landkreis</h2>
+            <p className="text-sm text-slate-700">
+              Benötigter Wohnraum gegenüber verfügbaren und in Aussicht stehenden Plätzen, wöchentlich vom {formatDay(trendDates[0]!)} bis{" "}
+              {formatDay(params.asOf)}.
+            </p>
+          </figcaption>
+          <TrendChart
+            data={trend}
+            series={[
+              { key: "placesNeeded", label: "Benötigter Wohnraum", color: "#b91c1c" },
+              { key: "availableNow", label: "Verfügbar jetzt", color: "#1d4ed8" },
+              { key: "prospective", label: "In Aussicht", color: "#0f766e", dashed: true },
+              { key: "totalAvailability", label: "Verfügbarkeit gesamt", color: "#334155" },
+            ]}
+          />
+          <ChartDataTable
+            caption="Entwicklung im Landkreis"
+            columns={["Stand", "Benötigt", "Verfügbar jetzt", "In Aussicht", "Gesamt", "Fehlend (netto)"]}
+            rows={trend.map((point) => [
+              formatDay(point.asOf),
+              formatNumber(point.placesNeeded),
+              formatNumber(point.availableNow),
+              formatNumber(point.prospective),
+              formatNumber(point.totalAvailability),
+              formatNumber(point.missingPlaces),
+            ])}
+          />
+        </figure>
+      </div>
+    </div>
+  );
+}

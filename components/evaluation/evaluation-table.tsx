@@ -1,0 +1,227 @@
+"use client";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type SortingState,
+} from "@tanstack/react-table";
+import type { MunicipalityEvaluation } from "@/lib/capacity/evaluation";
+import { DEFAULT_SORT, type EvaluationParams } from "@/lib/capacity/evaluation-params";
+import { FIGURE_SHORT_LABELS, SITUATION_LABELS } from "@/lib/capacity/figures";
+import { formatDay } from "@/lib/dates";
+import { formatNumber } from "@/lib/format";
+import { FigureValue, ShortfallValue } from "./figure-value";
+import { RowFlags } from "./row-flags";
+
+const column = createColumnHelper<MunicipalityEvaluation>();
+
+/** Writes the table state into the URL without a server round trip (Next keeps it in sync). */
+function replaceSearchParams(update: Record<string, string | null>) {
+  const params = new URLSearchParams(window.location.search);
+  for (const [key, value] of Object.entries(update)) {
+    if (value === null || value === "") params.delete(key);
+    else params.set(key, value);
+  }
+  const query = params.toString();
+  window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
+}
+
+const numeric = (id: keyof MunicipalityEvaluation["figures"]) =>
+  column.accessor((row) => row.figures[id], {
+    id,
+    header: FIGURE_SHORT_LABELS[id],
+    cell: (info) => <FigureValue value={info.getValue()} />,
+    sortUndefined: "last",
+    sortingFn: (a, b) => (a.original.figures[id] ?? -Infinity) - (b.original.figures[id] ?? -Infinity),
+    meta: { numeric: true },
+  });
+
+export function EvaluationTable({
+  rows,
+  params,
+  remindedOn,
+}: {
+  rows: MunicipalityEvaluation[];
+  params: EvaluationParams;
+  remindedOn: Record<string, string>;
+}) {
+  const [sorting, setSorting] = useState<SortingState>([params.sort]);
+  const [query, setQuery] = useState(params.query);
+  const [shortOnly, setShortOnly] = useState(params.shortOnly);
+
+  const columns = useMemo(
+    () => [
+      column.accessor("name", {
+        header: "Kommune",
+        cell: (info) => (
+          <Link href={`/kommunen/${info.row.original.slug}`} className="font-medium text-brand-700 underline">
+            {info.getValue()}
+          </Link>
+        ),
+        sortingFn: (a, b) => a.original.name.localeCompare(b.original.name, "de"),
+        filterFn: (row, _id, value: string) => row.original.name.toLocaleLowerCase("de").includes(value.toLocaleLowerCase("de")),
+      }),
+      numeric("allocations"),
+      numeric("quotaOutstanding"),
+      numeric("availableShared"),
+      numeric("availableDecentral"),
+      numeric("prospectiveShared"),
+      numeric("prospectiveDecentral"),
+      column.accessor("totalPlaces", { header: "Summe Plätze", cell: (info) => formatNumber(info.getValue()), meta: { numeric: true } }),
+      column.accessor("shortfall", {
+        header: "Bedarf",
+        cell: (info) => <ShortfallValue shortfall={info.getValue()} />,
+        filterFn: (row, _id, value: boolean) => !value || row.original.shortfall > 0,
+        meta: { numeric: true },
+      }),
+      column.accessor((row) => row.situation ?? "", {
+        id: "situation",
+        header: "Lage",
+        cell: (info) => (info.row.original.situation ? SITUATION_LABELS[info.row.original.situation] : <FigureValue value={null} />),
+      }),
+      column.accessor((row) => row.reportingDate ?? "", {
+        id: "reportingDate",
+        header: "Meldedatum",
+        cell: (info) => (info.row.original.reportingDate ? formatDay(info.row.original.reportingDate) : "–"),
+      }),
+      column.display({
+        id: "flags",
+        header: "Hinweise",
+        cell: (info) => <RowFlags row={info.row.original} asOf={params.asOf} remindedOn={remindedOn[info.row.original.municipalityId]} />,
+      }),
+    ],
+    [params.asOf, remindedOn],
+  );
+
+  const table = useReactTable({
+    data: rows,
+    columns,
+    state: {
+      sorting,
+      columnFilters: [
+        { id: "name", value: query },
+        { id: "shortfall", value: shortOnly },
+      ],
+    },
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const effective = next.length ? next : [DEFAULT_SORT];
+      setSorting(effective);
+      const [first] = effective;
+      const isDefault = first!.id === DEFAULT_SORT.id && first!.desc === DEFAULT_SORT.desc;
+      replaceSearchParams({ sort: isDefault ? null : `${first!.id}.${first!.desc ? "desc" : "asc"}` });
+    },
+    enableSortingRemoval: false,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+  });
+
+  const visible = table.getRowModel().rows;
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-end gap-4">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="filter-name" className="text-sm font-medium">
+            Kommune suchen
+          </label>
+          <input
+            id="filter-name"
+            type="search"
+            value={query}
+            onChange={(event) => {
+              setQuery(event.target.value);
+              replaceSearchParams({ q: event.target.value });
+            }}
+            className="rounded-md border border-slate-400 bg-white px-3 py-1.5"
+          />
+        </div>
+        <label className="flex items-center gap-2 pb-2 text-sm font-medium">
+          <input
+            type="checkbox"
+            checked={shortOnly}
+            onChange={(event) => {
+              setShortOnly(event.target.checked);
+              replaceSearchParams({ knapp: event.target.checked ? "1" : null });
+            }}
+            className="h-4 w-4"
+          />
+          nur Kommunen mit fehlenden Plätzen
+        </label>
+        <p className="pb-2 text-sm text-slate-700" aria-live="polite">
+          {visible.length} von {rows.length} Kommunen angezeigt
+        </p>
+      </div>
+      <div className="max-h-[75vh] overflow-auto rounded-lg bg-white shadow">
+        <table className="w-full border-collapse text-left text-sm" data-testid="evaluation-table">
+          <caption className="sr-only">
+            Auswertung je Kommune, Stand {formatDay(params.asOf)}. Spaltenüberschriften sortieren die Tabelle.
+          </caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  const numericColumn = (header.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                      className={`sticky top-0 z-10 border-b border-slate-300 bg-slate-100 px-2 py-2 align-bottom ${numericColumn ? "text-right" : ""}`}
+                    >
+                      {header.column.getCanSort() ? (
+                        <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 font-semibold">
+                          {flexRender(header.column.columnDef.header, header.getContext())}
+                          <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                        </button>
+                      ) : (
+                        <span className="font-semibold">{flexRender(header.column.columnDef.header, header.getContext())}</span>
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {visible.map((row) => (
+              <tr key={row.id} className="border-b border-slate-200 align-top" data-municipality={row.original.slug}>
+                {row.getVisibleCells().map((cell) => {
+                  const numericColumn = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                  const raw = cell.getValue();
+                  return cell.column.id === "name" ? (
+                    <th key={cell.id} scope="row" className="px-2 py-1.5 font-normal">
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </th>
+                  ) : (
+                    <td
+                      key={cell.id}
+                      data-column={cell.column.id}
+                      data-value={raw === null || raw === undefined ? "" : String(raw)}
+                      className={`px-2 py-1.5 ${numericColumn ? "text-right tabular-nums" : ""}`}
+                    >
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+            {visible.length === 0 && (
+              <tr>
+                <td colSpan={columns.length} className="px-2 py-4 text-center">
+                  Keine Kommune entspricht dem Filter.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
