@@ -98,16 +98,21 @@ export function EvaluationTable({
     [params.asOf, remindedOn],
   );
 
+  // Stable identities: a new filter array on every render would make the table recompute and
+  // reset itself endlessly.
+  const columnFilters = useMemo(
+    () => [
+      { id: "name", value: query },
+      { id: "shortfall", value: shortOnly },
+    ],
+    [query, shortOnly],
+  );
+
   const table = useReactTable({
     data: rows,
     columns,
-    state: {
-      sorting,
-      columnFilters: [
-        { id: "name", value: query },
-        { id: "shortfall", value: shortOnly },
-      ],
-    },
+    state: { sorting, columnFilters },
+    autoResetPageIndex: false,
     onSortingChange: (updater) => {
       const next = typeof updater === "function" ? updater(sorting) : updater;
       const effective = next.length ? next : [DEFAULT_SORT];
@@ -157,7 +162,7 @@ export function EvaluationTable({
           {visible.length} von {rows.length} Kommunen angezeigt
         </p>
       </div>
-      <div className="max-h-[75vh] overflow-auto rounded-lg bg-white shadow">
+      <div className="max-h-[75vh] overflow-auto rounded-lg bg-white shadow" tabIndex={0} role="region" aria-label="Auswertung je Kommune (scrollbar)">
         <table className="w-full border-collapse text-left text-sm" data-testid="evaluation-table">
           <caption className="sr-only">
             Auswertung je Kommune, Stand {formatDay(params.asOf)}. Spaltenüberschriften sortieren die Tabelle.
@@ -204,7 +209,7 @@ export function EvaluationTable({
                       key={cell.id}
                       data-column={cell.column.id}
                       data-value={raw === null || raw === undefined ? "" : String(raw)}
-                      className={`px-2 py-1.5 ${numericColumn ? "text-right tabular-nums" : ""}`}
+                      className={`px-2 py-1.5 ${numericColumn ? "text-right tabular-nums" : ""} ${cell.column.id === "flags" ? "min-w-56" : ""}`}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>

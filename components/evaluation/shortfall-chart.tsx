@@ -10,7 +10,7 @@ export function ShortfallChart({ data }: { data: { name: string; shortfall: numb
   return (
     <div style={{ height: data.length * 24 + 60 }} aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ left: 12, right: 24, top: 8, bottom: 8 }}>
+        <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ left: 12, right: 24, top: 8, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" tickFormatter={(value: number) => formatNumber(value)} />
           <YAxis type="category" dataKey="name" width={100} interval={0} tick={{ fontSize: 12 }} />

@@ -15,7 +15,7 @@ export function TrendChart({ data, series, height = 320 }: { data: Record<string
   return (
     <div style={{ height }} aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="asOf" tickFormatter={(value: string) => formatDay(value).slice(0, 6)} />
           <YAxis tickFormatter={(value: number) => formatNumber(value)} />

@@ -19,7 +19,8 @@ interface HistoryEntry {
 
 export function ReportHistoryTable({ history }: { history: HistoryEntry[] }) {
   return (
-    <div className="max-h-[70vh] overflow-auto rounded-lg bg-white shadow">
+    // Focusable, so keyboard users can scroll the wide table.
+    <div className="max-h-[70vh] overflow-auto rounded-lg bg-white shadow" tabIndex={0} role="region" aria-label="Alle Meldungen (scrollbar)">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Alle Meldungen, neuestes Meldedatum zuerst; korrigierte Meldungen sind markiert.</caption>
         <thead>

@@ -133,7 +133,7 @@ export async function loadMunicipality(actor: Actor, slug: string) {
 
 export async function mayReportFor(actor: Actor, municipalityId: string): Promise<boolean> {
   if (!can(actor, "report:write")) return false;
-  return (await db().municipality.count({ where: { id: municipalityId, ...writableMunicipalities(actor) } })) > 0;
+  return (await db().municipality.count({ where: { AND: [{ id: municipalityId }, writableMunicipalities(actor)] } })) > 0;
 }
 
 /** Every report of a municipality, newest reporting date first; superseded rows marked. */
@@ -165,7 +165,7 @@ export async function loadReportHistory(actor: Actor, municipalityId: string) {
 
 /** What the report form opens with: the latest report's figures and the base for conflicts. */
 export async function loadReportForm(actor: Actor, slug: string) {
-  const municipality = await db().municipality.findFirst({ where: { slug, ...writableMunicipalities(actor) } });
+  const municipality = await db().municipality.findFirst({ where: { AND: [{ slug }, writableMunicipalities(actor)] } });
   if (!municipality) return null;
   const [latestByDate, latestSaved] = await Promise.all([
     db().capacityReport.findFirst({

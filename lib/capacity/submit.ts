@@ -44,7 +44,8 @@ export async function submitCapacityReport(actor: Actor, municipalitySlug: strin
   const figures = Object.fromEntries(FIGURE_KEYS.map((key) => [key, input[key]])) as Figures;
 
   return db().$transaction(async (tx) => {
-    const municipality = await tx.municipality.findFirst({ where: { slug: municipalitySlug, ...writableMunicipalities(actor) } });
+    // AND, not a spread: the access rule must never be overwritten by a key of the lookup.
+    const municipality = await tx.municipality.findFirst({ where: { AND: [{ slug: municipalitySlug }, writableMunicipalities(actor)] } });
     if (!municipality) {
       const exists = await tx.municipality.count({ where: { slug: municipalitySlug, countyId: actor.countyId } });
       throw exists ? forbidden("Für diese Kommune dürfen Sie keine Zahlen melden.") : notFound("Diese Kommune gibt es nicht.");

@@ -12,18 +12,31 @@ const reportsOf = (slug: string) =>
     return rows[0].n as number;
   });
 
-const report = { reportingDate: "2026-11-01", allocations: 1, quotaOutstanding: 99, situation: "CRITICAL" };
+const daysAgo = (days: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date(Date.now() - days * 86_400_000));
+// An old reporting date, so the current evaluation (reporting.spec.ts) is not affected.
+const report = { reportingDate: daysAgo(200), allocations: 1, quotaOutstanding: 99, situation: "SUFFICIENT" };
+const latestSavedId = async (request: import("@playwright/test").APIRequestContext, slug: string) =>
+  (await (await request.get(`/api/kommunen/${slug}/meldungen`)).json()).latestSavedId as string;
 
 test("the report route: a clerk of Kommune A cannot write figures for Kommune B", async ({ page }) => {
   await signInAs(page, ACCOUNTS.clerkA);
   const before = { a: await reportsOf("kommune-a"), b: await reportsOf("kommune-b") };
 
-  const forB = await page.request.post("/api/kommunen/kommune-b/meldungen", { data: report });
+  const forB = await page.request.post("/api/kommunen/kommune-b/meldungen", { data: { ...report, baseReportId: await latestSavedId(page.request, "kommune-b") } });
   expect(forB.status()).toBe(403);
   expect((await forB.json()).message).toBe("Für diese Kommune dürfen Sie keine Zahlen melden.");
   expect(await reportsOf("kommune-b")).toBe(before.b);
 
-  const forA = await page.request.post("/api/kommunen/kommune-a/meldungen", { data: report });
+  const base = await latestSavedId(page.request, "kommune-a");
+  const unconfirmed = await page.request.post("/api/kommunen/kommune-a/meldungen", { data: { ...report, baseReportId: base } });
+  expect(unconfirmed.status()).toBe(422);
+  const warnings = (await unconfirmed.json()).warnings.map((warning: { code: string }) => warning.code);
+  expect(warnings.length).toBeGreaterThan(0);
+  const stale = await page.request.post("/api/kommunen/kommune-a/meldungen", { data: { ...report, baseReportId: null, confirmedWarnings: warnings, warningNote: "Test" } });
+  expect(stale.status()).toBe(409);
+  expect(await reportsOf("kommune-a")).toBe(before.a);
+
+  const forA = await page.request.post("/api/kommunen/kommune-a/meldungen", { data: { ...report, baseReportId: base, confirmedWarnings: warnings, warningNote: "Test" } });
   expect(forA.status()).toBe(201);
   expect(await reportsOf("kommune-a")).toBe(before.a + 1);
 

@@ -16,10 +16,10 @@ test("the health check reports app and database", async ({ request }) => {
 });
 
 const navigation = {
-  admin: ["Übersicht", "Benutzer", "Postausgang"],
-  coordinator: ["Übersicht"],
-  press: ["Übersicht"],
-  clerkA: ["Übersicht"],
+  admin: ["Übersicht", "Lage", "Einstellungen", "Benutzer", "Postausgang"],
+  coordinator: ["Übersicht", "Lage", "Einstellungen"],
+  press: ["Übersicht", "Lage"],
+  clerkA: ["Übersicht", "Lage"],
 } as const;
 
 for (const [role, items] of Object.entries(navigation) as [keyof typeof navigation, readonly string[]][]) {

@@ -114,3 +114,14 @@ describe("submitting a report", () => {
     expect(asOfToday.rows.find((row) => row.slug === "kommune-r")!.figures.quotaOutstanding).toBe(196);
   });
 });
+
+describe("who may report, as the pages ask it", () => {
+  it("a clerk may report for its own municipality only", async () => {
+    const [a, b] = await Promise.all(["kommune-a", "kommune-b"].map((slug) => db().municipality.findFirstOrThrow({ where: { slug } })));
+    const { mayReportFor } = await import("../../lib/capacity/queries");
+    expect(await mayReportFor(demo.clerkA, a!.id)).toBe(true);
+    expect(await mayReportFor(demo.clerkA, b!.id)).toBe(false);
+    expect(await mayReportFor(demo.coordinator, b!.id)).toBe(true);
+    expect(await mayReportFor(demo.press, a!.id)).toBe(false);
+  });
+});
