@@ -1,0 +1,165 @@
+// `npm run bench`: the evaluation's performance on a state-sized data set (issue: 40 counties ×
+// 25 municipalities × 2 years of daily reports), written to docs/benchmarks.md.
+// Uses BENCH_DATABASE_URL when set (an empty database), else an embedded PostgreSQL whose data
+// is kept in .data/bench, so a second run skips the generation.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { hashPassword } from "../lib/auth/password";
+import { evaluateCountiesAsOf, LATEST_REPORTS_SQL } from "../lib/capacity/queries";
+import { addDays, berlinDay } from "../lib/dates";
+import { applyMigrations } from "../lib/db/migrate";
+import { isBuildCurrent, sourceStamp, writeBuildStamp } from "../lib/platform/build-stamp";
+import { ensureDatabase, startEmbeddedPostgres } from "../lib/platform/embedded-postgres";
+import { freePort } from "../lib/platform/ports";
+import { log, runCli } from "./cli";
+import { concurrent, sequential, signInCookie } from "./bench/lage-load";
+import { COUNTIES, DAYS, generateStateData, MUNICIPALITIES_PER_COUNTY } from "./bench/state-data";
+import { ms, summary } from "./bench/stats";
+
+const RUNS = 200;
+const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+
+async function main() {
+  let stopDatabase = async () => {};
+  let url = process.env.BENCH_DATABASE_URL;
+  if (!url) {
+    const cluster = await startEmbeddedPostgres({ dataDir: path.resolve(".data", "bench"), log });
+    stopDatabase = () => cluster.stop();
+    await ensureDatabase(cluster.connectionString("postgres"), "wohnraum_bench");
+    url = cluster.connectionString("wohnraum_bench");
+  }
+  // The app's data functions read DATABASE_URL through lib/env.
+  process.env.DATABASE_URL = url;
+  process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
+  let app: ReturnType<typeof spawn> | undefined;
+  try {
+    await applyMigrations(url, { log });
+    const generation = await generateStateData(url, log);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const today = berlinDay();
+    const randomDay = () => addDays(today, -Math.floor(Math.random() * DAYS));
+    const allCounties = Array.from({ length: COUNTIES }, (_, index) => `c${index + 1}`);
+    const randomCounty = () => allCounties[Math.floor(Math.random() * COUNTIES)]!;
+
+    log("One county as of a random date ...");
+    const dbSamples: number[] = [];
+    const execSamples: number[] = [];
+    const totalSamples: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const query = LATEST_REPORTS_SQL([randomCounty()], [randomDay()]);
+      let started = performance.now();
+      await client.query(query.text, query.values);
+      dbSamples.push(performance.now() - started);
+      const explained = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${query.text}`, query.values);
+      execSamples.push(explained.rows[0]["QUERY PLAN"][0]["Execution Time"] as number);
+      started = performance.now();
+      await evaluateCountiesAsOf([randomCounty()], [randomDay()], 7);
+      totalSamples.push(performance.now() - started);
+    }
+    const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON) ${LATEST_REPORTS_SQL(["c1"], [randomDay()]).text}`, LATEST_REPORTS_SQL(["c1"], [randomDay()]).values);
+    const planText = plan.rows.map((row) => row["QUERY PLAN"]).join("\n");
+
+    log("The whole state as of a random date ...");
+    const stateDb: number[] = [];
+    const stateTotal: number[] = [];
+    for (let run = 0; run < 50; run++) {
+      const query = LATEST_REPORTS_SQL(allCounties, [randomDay()]);
+      let started = performance.now();
+      await client.query(query.text, query.values);
+      stateDb.push(performance.now() - started);
+      started = performance.now();
+      await evaluateCountiesAsOf(allCounties, [randomDay()], 7);
+      stateTotal.push(performance.now() - started);
+    }
+
+    log("/lage through the built app ...");
+    const password = randomBytes(12).toString("hex");
+    await client.query(
+      `INSERT INTO app_user (id, email, name, password_hash, role, county_id, updated_at)
+       VALUES ('bench-user', 'bench@wohnraum.example', 'Benchmark', $1, 'COORDINATOR', 'c1', now())
+       ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
+      [await hashPassword(password)],
+    );
+    const pgVersion = (await client.query("SHOW server_version")).rows[0].server_version as string;
+    await client.end();
+    if (!(await isBuildCurrent())) {
+      const stamp = await sourceStamp();
+      await new Promise<void>((resolve, reject) =>
+        spawn(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }).on("exit", (code) =>
+          code === 0 ? resolve() : reject(new Error("build failed")),
+        ),
+      );
+      await writeBuildStamp(stamp);
+    }
+    const port = await freePort();
+    app = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+      stdio: "ignore",
+      env: { ...process.env, NODE_ENV: "production", JOBS_WORKER: "0", AUTH_TRUST_HOST: "true", APP_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    const baseUrl = `http://127.0.0.1:${port}`;
+    for (let attempt = 0; attempt < 120; attempt++) {
+      if (await fetch(`${baseUrl}/api/health`).then((response) => response.ok, () => false)) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const cookie = await signInCookie(baseUrl, "bench@wohnraum.example", password);
+    const lageSequential = summary(await sequential(`${baseUrl}/lage`, cookie, 100));
+    const lagePast = summary(await sequential(`${baseUrl}/lage?stand=${addDays(today, -400)}`, cookie, 50));
+    const lageConcurrent = await concurrent(`${baseUrl}/lage`, cookie, 20, { maxRequests: 1000, maxSeconds: 30 });
+
+    const one = { db: summary(dbSamples), exec: summary(execSamples), total: summary(totalSamples) };
+    const state = { db: summary(stateDb), total: summary(stateTotal) };
+    const report = `# Benchmarks
+
+Written by \`npm run bench\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.
+
+## Machine
+- CPU: ${os.cpus()[0]?.model ?? "unknown"}, ${os.cpus().length} cores
+- Memory: ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB
+- ${os.type()} ${os.release()}, Node.js ${process.version}, PostgreSQL ${pgVersion} (${process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL" : "embedded, default settings"})
+
+## Data set
+${COUNTIES} counties × ${MUNICIPALITIES_PER_COUNTY} municipalities, one report per municipality per day for ${DAYS} days:
+${generation.reports.toLocaleString("en")} reports${generation.seconds ? `, generated in ${generation.seconds.toFixed(1)} s` : " (reused)"}.
+
+## Results
+| measurement | median | p95 | runs | target |
+| --- | --- | --- | --- | --- |
+| one county as of a random date: database, round trip | ${ms(one.db.median)} | ${ms(one.db.p95)} | ${one.db.runs} | < 5 ms |
+| one county: PostgreSQL execution time (EXPLAIN ANALYZE) | ${ms(one.exec.median)} | ${ms(one.exec.p95)} | ${one.exec.runs} | |
+| one county: total (Prisma query + evaluation module) | ${ms(one.total.median)} | ${ms(one.total.p95)} | ${one.total.runs} | |
+| whole state (1,000 municipalities): database, round trip | ${ms(state.db.median)} | ${ms(state.db.p95)} | ${state.db.runs} | < 60 ms |
+| whole state: total (Prisma query + evaluation module) | ${ms(state.total.median)} | ${ms(state.total.p95)} | ${state.total.runs} | |
+| GET /lage (today), one request at a time | ${ms(lageSequential.median)} | ${ms(lageSequential.p95)} | ${lageSequential.runs} | p95 < 50 ms |
+| GET /lage?stand=(400 days ago), one at a time | ${ms(lagePast.median)} | ${ms(lagePast.p95)} | ${lagePast.runs} | |
+
+/lage under 20 concurrent connections: ${lageConcurrent.requests} requests in ${lageConcurrent.seconds.toFixed(1)} s,
+**${lageConcurrent.perSecond.toFixed(1)} requests/s**, latency median ${ms(lageConcurrent.p50)}, p95 ${ms(lageConcurrent.p95)}.
+
+/lage renders the county's table (25 municipalities), the totals and the 13-week trend (13 dates ×
+25 municipalities, one query), signed in as a coordinator; times are measured by the client on
+loopback, so they include rendering and transfer.
+
+## Query plan (one county)
+Each municipality's latest report on or before the date is one backward index probe into
+\`capacity_report_municipality_id_reporting_date_created_at_idx\` (a nested loop over the county's
+municipalities, found by the \`(county_id, slug)\` unique index):
+
+\`\`\`
+${planText}
+\`\`\`
+`;
+    await writeFile(path.join("docs", "benchmarks.md"), report);
+    log("Wrote docs/benchmarks.md");
+    console.log(report);
+  } finally {
+    if (app && app.exitCode === null) app.kill("SIGTERM");
+    await stopDatabase();
+  }
+}
+
+runCli(main);
