@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/styles";
 import { requirePageActor } from "@/lib/auth/session";
 import { SITUATION_LABELS } from "@/lib/capacity/figures";
 import { countyOf, listMunicipalitiesWithLatestReport } from "@/lib/capacity/queries";
@@ -21,6 +23,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     stale: isStale(municipality.latestReportingDate, today, county.reportingIntervalDays),
   }));
   const current = rows.filter((row) => !row.stale).length;
+  const own = rows.find((row) => row.id === actor.municipalityId);
 
   return (
     <div className="flex flex-col gap-6">
@@ -28,9 +31,26 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <div>
         <h1 className="text-2xl font-semibold">Kommunen im {county.name}</h1>
         <p className="mt-1 text-slate-700">
-          {current} von {rows.length} Kommunen haben innerhalb der letzten {county.reportingIntervalDays} Tage gemeldet.
+          {current} von {rows.length} Kommunen haben innerhalb der letzten {county.reportingIntervalDays} Tage gemeldet.{" "}
+          <Link href="/lage" className="text-brand-700 underline">
+            Zur Lage im Landkreis
+          </Link>
         </p>
       </div>
+      {own && (
+        <section aria-labelledby="eigene-kommune" className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-brand-600 bg-brand-50 p-4">
+          <div>
+            <h2 id="eigene-kommune" className="text-lg font-semibold">Ihre Kommune: {own.name}</h2>
+            <p>
+              {own.latestReportingDate ? `Letzte Meldung vom ${formatDay(own.latestReportingDate)}` : "Noch keine Meldung"}
+              {own.stale ? " – bitte aktualisieren." : "."}
+            </p>
+          </div>
+          <Link href={`/kommunen/${own.slug}/meldung`} className={buttonClass("primary")}>
+            Neue Meldung abgeben
+          </Link>
+        </section>
+      )}
       <div className="overflow-x-auto rounded-lg bg-white shadow">
         <table className="w-full text-left">
           <caption className="sr-only">Letzte Meldung je Kommune</caption>
@@ -46,7 +66,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             {rows.map((row) => (
               <tr key={row.id} className={`border-b border-slate-200 ${row.id === actor.municipalityId ? "bg-brand-50" : ""}`}>
                 <th scope="row" className="px-4 py-2 font-medium">
-                  {row.name}
+                  <Link href={`/kommunen/${row.slug}`} className="text-brand-700 underline">
+                    {row.name}
+                  </Link>
                   {row.id === actor.municipalityId && <span className="ml-2 text-sm font-normal text-brand-700">(Ihre Kommune)</span>}
                 </th>
                 <td className="px-4 py-2">{row.latestReportingDate ? formatDay(row.latestReportingDate) : "noch keine Meldung"}</td>
