@@ -55,8 +55,11 @@ export function ReportForm(props: {
   const [note, setNote] = useState("");
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
 
+  // Server warnings belong to the values submitted; an edit makes them stale.
+  const [editedSinceSubmit, setEditedSinceSubmit] = useState(false);
   // After a conflict the clerk has seen the newer report; saving again builds on it.
   useEffect(() => {
+    setEditedSinceSubmit(false);
     if (state.result?.conflict) setBase(state.result.conflict.id);
   }, [state]);
 
@@ -64,10 +67,13 @@ export function ReportForm(props: {
   const situation = (values.situation || null) as Situation | null;
   const warnings = mergeWarnings(
     plausibilityWarnings({ figures, situation }, props.prefill?.figures ?? null),
-    state.result?.warnings ?? [],
+    editedSinceSubmit ? [] : (state.result?.warnings ?? []),
   );
   const errors = { ...state.fieldErrors, ...clientErrors };
-  const set = (key: keyof Values) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [key]: event.target.value }));
+  const set = (key: keyof Values) => (event: { target: { value: string } }) => {
+    setEditedSinceSubmit(true);
+    setValues((current) => ({ ...current, [key]: event.target.value }));
+  };
 
   function validate(event: React.FormEvent<HTMLFormElement>) {
     const parsed = reportInputSchema.safeParse({ ...values, situation: values.situation, confirmedWarnings: confirmed, warningNote: note });
@@ -79,7 +85,7 @@ export function ReportForm(props: {
     if (Object.keys(found).length) {
       event.preventDefault();
       const first = Object.keys(found)[0];
-      document.getElementById(first === "situation" ? "situation-SUFFICIENT" : first!)?.focus();
+      document.getElementById(first === "situation" ? "situation-SUFFICIENT" : first === "warningNote" ? "warningNote" : first!)?.focus();
     }
   }
 
@@ -142,7 +148,7 @@ export function ReportForm(props: {
         </fieldset>
       ))}
 
-      <fieldset className="rounded-lg bg-white p-4 shadow">
+      <fieldset className="rounded-lg bg-white p-4 shadow" aria-describedby={errors.situation ? "situation-error" : undefined}>
         <legend className="px-1 text-lg font-semibold">Einschätzung der Lage</legend>
         <div className="flex flex-wrap gap-6">
           {[
@@ -151,11 +157,13 @@ export function ReportForm(props: {
             ["", "keine Angabe"],
           ].map(([value, label]) => (
             <label key={label} className="flex items-center gap-2">
-              <input type="radio" id={`situation-${value || "none"}`} name="situation" value={value} checked={values.situation === value} onChange={set("situation")} className="h-4 w-4" />
+              <input type="radio" id={`situation-${value || "none"}`} name="situation" value={value} checked={values.situation === value} onChange={set("situation")}
+                aria-invalid={errors.situation ? true : undefined} className="h-4 w-4" />
               {label}
             </label>
           ))}
         </div>
+        {errors.situation && <p id="situation-error" className="mt-2 text-sm font-medium text-red-700">{errors.situation.join(" ")}</p>}
         <p className="mt-3" aria-live="polite">
           Bedarf nach Ihren Angaben: <ShortfallValue shortfall={shortfall} />
         </p>
@@ -164,8 +172,9 @@ export function ReportForm(props: {
       <div className="flex flex-col gap-1">
         <label htmlFor="comment" className="font-medium">Kommentar (optional)</label>
         <textarea id="comment" name="comment" rows={3} value={values.comment} onChange={set("comment")} maxLength={2000}
-          aria-invalid={errors.comment ? true : undefined} className="rounded-md border border-slate-400 bg-white px-3 py-2" />
-        {errors.comment && <p className="text-sm font-medium text-red-700">{errors.comment.join(" ")}</p>}
+          aria-invalid={errors.comment ? true : undefined} aria-describedby={errors.comment ? "comment-error" : undefined}
+          className="rounded-md border border-slate-400 bg-white px-3 py-2" />
+        {errors.comment && <p id="comment-error" className="text-sm font-medium text-red-700">{errors.comment.join(" ")}</p>}
       </div>
 
       <WarningsPanel warnings={warnings} confirmed={confirmed} onConfirmedChange={setConfirmed} note={note} onNoteChange={setNote}

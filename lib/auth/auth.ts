@@ -32,19 +32,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           if (result.reason === "throttled") throw new ThrottledSignIn();
           return null;
         }
-        return { id: result.userId };
+        return { id: result.userId, sessionVersion: result.sessionVersion };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sessionVersion = user.sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
-      // Only the id travels in the token; role, municipality and the active flag are read from
-      // the database on every request (lib/auth/session.ts), so changes apply at once.
+      // Only the id and the session version travel in the token; role, municipality and the
+      // active flag are read from the database on every request (lib/auth/session.ts).
       if (token.sub) session.user = { ...session.user, id: token.sub };
+      session.sessionVersion = typeof token.sessionVersion === "number" ? token.sessionVersion : -1;
       return session;
     },
   },

@@ -10,7 +10,7 @@ export const SIGN_IN_THROTTLE = {
 } as const;
 
 export type SignInResult =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; sessionVersion: number }
   | { ok: false; reason: "invalid" | "throttled" };
 
 export function normalizeEmail(email: string): string {
@@ -23,29 +23,30 @@ export async function verifyCredentials(
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
   const since = new Date(Date.now() - SIGN_IN_THROTTLE.windowMinutes * 60_000);
-  const [accountFailures, addressFailures] = await Promise.all([
-    prisma.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gte: since } } }),
-    prisma.signInAttempt.count({ where: { ipAddress: input.ipAddress, succeeded: false, createdAt: { gte: since } } }),
-  ]);
-  const record = (succeeded: boolean) =>
-    prisma.signInAttempt.create({ data: { email, ipAddress: input.ipAddress, succeeded } });
-
-  if (
-    accountFailures >= SIGN_IN_THROTTLE.maxFailuresPerAccount ||
-    addressFailures >= SIGN_IN_THROTTLE.maxFailuresPerAddress
-  ) {
-    await record(false);
-    return { ok: false, reason: "throttled" };
-  }
-
-  const user = await prisma.user.findUnique({ where: { email } });
-  // Always run one hash comparison, so an unknown e-mail takes as long as a wrong password.
-  const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-  const succeeded = Boolean(user && user.active && user.passwordHash && passwordMatches);
-  await record(succeeded);
-  if (!succeeded || !user) return { ok: false, reason: "invalid" };
-  await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  return { ok: true, userId: user.id };
+  return prisma.$transaction(
+    async (tx) => {
+      // Attempts on one account run one after another (across app instances too), so a burst
+      // of parallel guesses cannot all pass the count before any of them is recorded.
+      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}))`;
+      const [accountFailures, addressFailures] = await Promise.all([
+        tx.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gte: since } } }),
+        tx.signInAttempt.count({ where: { ipAddress: input.ipAddress, succeeded: false, createdAt: { gte: since } } }),
+      ]);
+      // A refused attempt is not recorded: retrying does not extend the lock-out.
+      if (accountFailures >= SIGN_IN_THROTTLE.maxFailuresPerAccount || addressFailures >= SIGN_IN_THROTTLE.maxFailuresPerAddress) {
+        return { ok: false as const, reason: "throttled" as const };
+      }
+      const user = await tx.user.findUnique({ where: { email } });
+      // Always run one hash comparison, so an unknown e-mail takes as long as a wrong password.
+      const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+      const succeeded = Boolean(user && user.active && user.passwordHash && passwordMatches);
+      await tx.signInAttempt.create({ data: { email, ipAddress: input.ipAddress, succeeded } });
+      if (!succeeded || !user) return { ok: false as const, reason: "invalid" as const };
+      await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+      return { ok: true as const, userId: user.id, sessionVersion: user.sessionVersion };
+    },
+    { maxWait: 20_000, timeout: 30_000 },
+  );
 }
 
 /** Old attempts only matter inside the throttle window; a daily job removes the rest. */

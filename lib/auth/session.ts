@@ -8,14 +8,16 @@ import { can, toActor } from "./actor";
 import { auth } from "./auth";
 
 /**
- * The acting user, read from the database on every request: a deactivated user, or one whose
- * role changed, is affected by the next request, not when the token expires.
+ * The acting user, read from the database on every request: a deactivated user, one whose
+ * password was changed or reset, or whose role changed, is affected by the next request, not
+ * when the token expires.
  */
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await db().user.findFirst({ where: { id, active: true } });
+  // A password change or reset raises the session version and so ends older sessions.
+  const user = await db().user.findFirst({ where: { id, active: true, sessionVersion: session.sessionVersion } });
   return user ? toActor(user) : null;
 });
 

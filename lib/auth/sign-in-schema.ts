@@ -12,6 +12,11 @@ export const SIGN_IN_MESSAGES = {
 
 /** Only same-site paths may be the target after signing in. */
 export function safeRedirectPath(value: unknown): string {
+  const fallback = "/uebersicht";
   const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/uebersicht";
+  // Browsers drop tabs and newlines and read a backslash as "/": "/<tab>/evil" would leave the site.
+  if (!path.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(path)) return fallback;
+  const base = "http://wohnraum.invalid";
+  const url = new URL(path, base);
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback;
 }

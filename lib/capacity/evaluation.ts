@@ -32,7 +32,7 @@ export interface MunicipalityEvaluation {
   totalPlaces: number;
   /** Positive: persons without a place; negative: spare places. */
   shortfall: number;
-  /** Figures the evaluation needs that were not reported (counted as 0). */
+  /** Figures of the report that were not reported (the evaluation counts them as 0). */
   missingFigures: FigureKey[];
   contradiction: Contradiction | null;
   stale: boolean;
@@ -58,15 +58,6 @@ export interface CountyEvaluation {
   totals: CountyTotals;
   reporting: { withinInterval: number; total: number };
 }
-
-/** The figures the shortfall is computed from; a missing one is flagged. */
-export const EVALUATION_FIGURES: FigureKey[] = [
-  "quotaOutstanding",
-  "availableShared",
-  "availableDecentral",
-  "prospectiveShared",
-  "prospectiveDecentral",
-];
 
 const EMPTY_FIGURES = Object.fromEntries(FIGURE_KEYS.map((key) => [key, null])) as Figures;
 

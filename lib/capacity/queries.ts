@@ -142,7 +142,7 @@ export async function loadReportHistory(actor: Actor, municipalityId: string) {
   const reports = await db().capacityReport.findMany({
     where: { municipalityId, municipality: { countyId: actor.countyId } },
     orderBy: [{ reportingDate: "desc" }, { createdAt: "desc" }],
-    include: { author: { select: { name: true, role: true } } },
+    include: { author: { select: { name: true } } },
   });
   const seenDates = new Set<string>();
   return reports.map((report) => {
@@ -157,7 +157,7 @@ export async function loadReportHistory(actor: Actor, municipalityId: string) {
       confirmedWarnings: report.confirmedWarnings,
       createdAt: report.createdAt,
       authorName: report.author?.name ?? null,
-      authorRole: report.author?.role ?? null,
+      authorRole: report.authorRole,
       superseded,
     };
   });

@@ -10,7 +10,11 @@ function figure(key: FigureKey) {
   const label = FIGURE_LABELS[key];
   const min = MAY_BE_NEGATIVE.has(key) ? -MAX_FIGURE : 0;
   return z.preprocess(
-    (value) => (value === "" || value === undefined ? null : typeof value === "string" ? Number(value.trim()) : value),
+    (value) => {
+      // An empty or blank field is "not reported"; Number("") would make it 0.
+      const text = typeof value === "string" ? value.trim() : value;
+      return text === "" || text === undefined ? null : typeof text === "string" ? Number(text) : text;
+    },
     z
       .number({ error: `${label}: bitte eine ganze Zahl eingeben.` })
       .int(`${label}: bitte eine ganze Zahl eingeben.`)

@@ -94,6 +94,7 @@ export async function submitCapacityReport(actor: Actor, municipalitySlug: strin
         confirmedWarnings: warnings.map((warning) => warning.code),
         warningNote: warnings.length ? input.warningNote : null,
         authorId: actor.id,
+        authorRole: actor.role,
       },
     });
     await recordAudit(tx, {

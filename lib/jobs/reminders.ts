@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../db/client";
 import { isStale } from "../capacity/staleness";
-import { berlinDay, dateToDay, formatDay } from "../dates";
+import { addDays, berlinDay, dateToDay, formatDay } from "../dates";
 import type { MailMessage } from "../mail/message";
 
 // The daily reminder: the clerks of every municipality whose latest report is older than the
@@ -50,9 +50,9 @@ export async function sendStalenessReminders(deps: ReminderDependencies): Promis
       const mails = await deps.prisma.$transaction(async (tx) => {
         // Two instances running the job at once: the second waits here and then sees the reminder.
         await tx.$queryRaw`SELECT id FROM municipality WHERE id = ${municipality.id} FOR UPDATE`;
-        const since = new Date(now.getTime() - county.reportingIntervalDays * 86_400_000);
-        const recent = await tx.stalenessReminder.count({ where: { municipalityId: municipality.id, sentAt: { gt: since } } });
-        if (recent) return null;
+        // Calendar days in Europe/Berlin: a job that runs a second later than a week ago still reminds.
+        const last = await tx.stalenessReminder.findFirst({ where: { municipalityId: municipality.id }, orderBy: { sentAt: "desc" } });
+        if (last && addDays(berlinDay(last.sentAt), county.reportingIntervalDays) > today) return null;
         const clerks = await tx.user.findMany({
           where: { municipalityId: municipality.id, role: "CLERK", active: true },
           select: { email: true, name: true },

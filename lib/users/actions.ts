@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { signOut } from "../auth/auth";
 import { requireActor } from "../auth/session";
 import { errorState, formValues, type FormState } from "../forms";
 import { acceptInvite, changeOwnPassword, createUser, resetUserAccess, setUserActive, type AccessHandover } from "./service";
@@ -66,5 +67,6 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
   } catch (error) {
     return errorState(error);
   }
-  redirect("/uebersicht?passwort=geaendert");
+  await signOut({ redirectTo: "/anmelden?passwort=geaendert" });
+  return { status: "success" };
 }

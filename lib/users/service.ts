@@ -44,8 +44,13 @@ export async function listUsers(actor: Actor) {
   });
 }
 
-async function issueInvite(tx: Prisma.TransactionClient, user: { id: string; email: string; name: string }, countyName: string) {
-  await tx.userToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
+/** Open invitation links stop working when a new link or a one-time password is issued. */
+async function voidOpenInvites(tx: Prisma.TransactionClient, userId: string) {
+  await tx.userToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
+}
+
+async function issueInvite(tx: Prisma.TransactionClient, user: { id: string; email: string; name: string }) {
+  await voidOpenInvites(tx, user.id);
   const { token, tokenHash } = newToken();
   await tx.userToken.create({
     data: { userId: user.id, purpose: "INVITE", tokenHash, expiresAt: new Date(Date.now() + INVITE_VALID_DAYS * 86_400_000) },
@@ -88,7 +93,7 @@ export async function createUser(actor: Actor, rawInput: unknown): Promise<Acces
       }
       throw error;
     }
-    const inviteLink = input.onboarding === "invite" ? await issueInvite(tx, user, county.name) : undefined;
+    const inviteLink = input.onboarding === "invite" ? await issueInvite(tx, user) : undefined;
     await recordAudit(tx, {
       countyId: actor.countyId,
       actorId: actor.id,
@@ -140,9 +145,14 @@ export async function resetUserAccess(actor: Actor, userId: string, method: "inv
     let inviteLink: string | undefined;
     if (method === "password") {
       oneTimePassword = generatePassword(14);
-      await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(oneTimePassword), mustChangePassword: true } });
+      await voidOpenInvites(tx, user.id);
+      // Existing sessions end: whoever had the account must use the new password.
+      await tx.user.update({
+        where: { id: user.id },
+        data: { passwordHash: await hashPassword(oneTimePassword), mustChangePassword: true, sessionVersion: { increment: 1 } },
+      });
     } else {
-      inviteLink = await issueInvite(tx, user, county.name);
+      inviteLink = await issueInvite(tx, user);
     }
     await recordAudit(tx, {
       countyId: actor.countyId,
@@ -172,7 +182,7 @@ export async function acceptInvite(token: string, rawInput: unknown): Promise<{ 
     // Conditional update: of two concurrent uses of one link, only one succeeds.
     const claimed = await tx.userToken.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: new Date() } });
     if (claimed.count !== 1) throw new AppError("CONFLICT", "Dieser Einladungslink wurde bereits verwendet.");
-    await tx.user.update({ where: { id: invite.userId }, data: { passwordHash, mustChangePassword: false } });
+    await tx.user.update({ where: { id: invite.userId }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } });
     await recordAudit(tx, {
       countyId: invite.user.countyId,
       actorId: invite.userId,
@@ -200,7 +210,11 @@ export async function changeOwnPassword(actor: Actor, rawInput: unknown): Promis
     throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Angaben.", { password: ["Bitte wählen Sie ein neues Passwort."] });
   }
   await db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(parsed.data.password), mustChangePassword: false } });
+    // Ends every session of the account, this one included: the user signs in with the new password.
+    await tx.user.update({
+      where: { id: actor.id },
+      data: { passwordHash: await hashPassword(parsed.data.password), mustChangePassword: false, sessionVersion: { increment: 1 } },
+    });
     await recordAudit(tx, { countyId: actor.countyId, actorId: actor.id, action: "user.change-password", subjectType: "User", subjectId: actor.id });
   });
 }

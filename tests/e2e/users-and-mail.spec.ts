@@ -61,15 +61,26 @@ test("a one-time password must be replaced before anything else", async ({ page,
   await otto.getByLabel("Neues Passwort", { exact: true }).fill("ottos-eigenes-passwort");
   await otto.getByLabel("Neues Passwort wiederholen").fill("ottos-eigenes-passwort");
   await otto.getByRole("button", { name: "Passwort ändern" }).click();
-  await expect(otto).toHaveURL(/\/uebersicht\?passwort=geaendert/);
-  await expect(otto.getByText("Ihr neues Passwort ist gespeichert.")).toBeVisible();
+  // A new password ends every session, this one too.
+  await expect(otto).toHaveURL(/\/anmelden\?passwort=geaendert/);
+  await expect(otto.getByText("Ihr neues Passwort ist gespeichert. Bitte melden Sie sich damit an.")).toBeVisible();
+  await signInAs(otto, "otto@presse.example", "ottos-eigenes-passwort");
 });
 
-test("a deactivated user's open session stops working at the next request", async ({ page, browser }) => {
+test("a reset or a deactivation ends the user's open session at the next request", async ({ page, browser }) => {
   await signInAs(page, ACCOUNTS.admin);
   await createAccount(page, { name: "Dora Deaktiviert", email: "dora@kreis.example", role: "Koordination Landkreis", onboarding: "Einmalpasswort" });
-  const password = (await page.getByTestId("one-time-password").textContent())!;
+  const firstPassword = (await page.getByTestId("one-time-password").textContent())!;
   const dora = await (await browser.newContext()).newPage();
+  await signIn(dora, "dora@kreis.example", firstPassword);
+  await expect(dora).toHaveURL(/\/konto\/passwort/);
+
+  // The admin sets a new one-time password (say, the old one leaked): the open session ends.
+  await page.goto("/verwaltung/benutzer");
+  await page.getByRole("button", { name: "Einmalpasswort für Dora Deaktiviert setzen" }).click();
+  const password = (await page.getByTestId("one-time-password").textContent())!;
+  await dora.goto("/konto/passwort");
+  await expect(dora).toHaveURL(/\/anmelden/);
   await signIn(dora, "dora@kreis.example", password);
   await expect(dora).toHaveURL(/\/konto\/passwort/);
 

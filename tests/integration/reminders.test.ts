@@ -60,3 +60,16 @@ describe("staleness reminders", () => {
     expect(await db().auditEvent.count({ where: { action: "county.settings" } })).toBe(2);
   });
 });
+
+describe("reminder days", () => {
+  it("counts the interval in calendar days: a job a few seconds earlier a week later still reminds", async () => {
+    await db().stalenessReminder.deleteMany();
+    await db().county.update({ where: { id: demo.countyId }, data: { reportingIntervalDays: 7 } });
+    const monday = new Date(Date.now() + 30 * 86_400_000);
+    monday.setUTCHours(6, 0, 5, 0);
+    const nextMonday = new Date(monday.getTime() + 7 * 86_400_000 - 5_000);
+    await run(monday);
+    const remindedAgain = await run(nextMonday);
+    expect(remindedAgain.map((entry) => entry.municipality)).toContain("kommune-a");
+  });
+});

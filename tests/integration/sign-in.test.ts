@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { SIGN_IN_THROTTLE, verifyCredentials } from "../../lib/auth/credentials";
-import { db } from "../../lib/db/client";
+import { hashPassword } from "../../lib/auth/password";
+import { createPrismaClient, db } from "../../lib/db/client";
 import { DEMO_PASSWORD, seedDemoCounty } from "../support/fixtures";
 
 beforeAll(() => seedDemoCounty());
@@ -47,12 +48,35 @@ describe("sign-in with e-mail and password", () => {
     const email = "kommune-a@wohnraum.example";
     for (let index = 0; index < SIGN_IN_THROTTLE.maxFailuresPerAccount; index++) await attempt(email, "falsch", "192.0.2.50");
     expect(await attempt(email, DEMO_PASSWORD, "192.0.2.51")).toEqual({ ok: false, reason: "throttled" });
+    // Retrying while throttled does not extend the lock-out.
+    expect(await db().signInAttempt.count({ where: { email, succeeded: false } })).toBe(SIGN_IN_THROTTLE.maxFailuresPerAccount);
     const past = new Date(Date.now() - (SIGN_IN_THROTTLE.windowMinutes + 1) * 60_000);
     await db().signInAttempt.updateMany({ where: { email }, data: { createdAt: past } });
     expect((await attempt(email, DEMO_PASSWORD, "192.0.2.51")).ok).toBe(true);
   });
 
-  it("keeps the attempts in PostgreSQL, shared by every app instance", async () => {
-    expect(await db().signInAttempt.count()).toBeGreaterThan(SIGN_IN_THROTTLE.maxFailuresPerAddress);
+  it("a burst of parallel guesses gets no more tries than the limit, and refused tries are not recorded", async () => {
+    const email = "burst@wohnraum.example";
+    const county = await db().county.findFirstOrThrow();
+    await db().user.create({ data: { email, name: "Burst", role: "PRESS", countyId: county.id, passwordHash: await hashPassword(DEMO_PASSWORD) } });
+    // Two Prisma clients stand for two app instances sharing the database.
+    const other = createPrismaClient(process.env.DATABASE_URL!);
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, index) => verifyCredentials(index % 2 ? other : db(), { email, password: `falsch-${index}`, ipAddress: `192.0.2.${100 + index}` })),
+      );
+      expect(results.filter((result) => !result.ok && result.reason === "invalid")).toHaveLength(SIGN_IN_THROTTLE.maxFailuresPerAccount);
+      expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(12 - SIGN_IN_THROTTLE.maxFailuresPerAccount);
+      expect(await db().signInAttempt.count({ where: { email } })).toBe(SIGN_IN_THROTTLE.maxFailuresPerAccount);
+    } finally {
+      await other.$disconnect();
+    }
+  });
+
+  it("reports the session version, which a password reset raises", async () => {
+    const before = await attempt("kommune-a@wohnraum.example", DEMO_PASSWORD, "192.0.2.77");
+    expect(before).toMatchObject({ ok: true, sessionVersion: 0 });
+    await db().user.update({ where: { email: "kommune-a@wohnraum.example" }, data: { sessionVersion: { increment: 1 } } });
+    expect(await attempt("kommune-a@wohnraum.example", DEMO_PASSWORD, "192.0.2.77")).toMatchObject({ ok: true, sessionVersion: 1 });
   });
 });

@@ -30,6 +30,9 @@ describe("redirect after sign-in", () => {
     expect(safeRedirectPath("//evil.example/")).toBe("/uebersicht");
     expect(safeRedirectPath("/\\evil.example")).toBe("/uebersicht");
     expect(safeRedirectPath(undefined)).toBe("/uebersicht");
+    expect(safeRedirectPath("/\t/evil.example")).toBe("/uebersicht");
+    expect(safeRedirectPath("/\n/evil.example")).toBe("/uebersicht");
+    expect(safeRedirectPath("/kommunen/kommune-a#verlauf")).toBe("/kommunen/kommune-a#verlauf");
   });
 });
 

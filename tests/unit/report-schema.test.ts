@@ -12,6 +12,12 @@ describe("report input schema", () => {
     expect(parsed.housedShared).toBeNull();
   });
 
+  it("treats a blank field as not reported, never as 0", () => {
+    const parsed = reportInputSchema.parse({ ...base, allocations: "   ", arrivals: " 12 " });
+    expect(parsed.allocations).toBeNull();
+    expect(parsed.arrivals).toBe(12);
+  });
+
   it("rejects fractions, words and negative counts with a German message", () => {
     const result = reportInputSchema.safeParse({ ...base, allocations: "2.5", arrivals: "viele", housedShared: -1 });
     expect(result.success).toBe(false);

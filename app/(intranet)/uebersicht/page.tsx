@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/styles";
 import { requirePageActor } from "@/lib/auth/session";
 import { SITUATION_LABELS } from "@/lib/capacity/figures";
@@ -10,13 +9,9 @@ import { berlinDay, formatDay } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Übersicht" };
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function OverviewPage() {
   const actor = await requirePageActor("evaluation:read");
-  const [county, municipalities, params] = await Promise.all([
-    countyOf(actor),
-    listMunicipalitiesWithLatestReport(actor),
-    searchParams,
-  ]);
+  const [county, municipalities] = await Promise.all([countyOf(actor), listMunicipalitiesWithLatestReport(actor)]);
   const today = berlinDay();
   const rows = municipalities.map((municipality) => ({
     ...municipality,
@@ -27,7 +22,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="flex flex-col gap-6">
-      {params.passwort === "geaendert" && <Alert tone="success">Ihr neues Passwort ist gespeichert.</Alert>}
       <div>
         <h1 className="text-2xl font-semibold">Kommunen im {county.name}</h1>
         <p className="mt-1 text-slate-700">

@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { toActor, type Actor } from "../../lib/auth/actor";
+import { loadCountyEvaluation, loadMunicipality, loadReportForm, loadReportHistory, listMunicipalitiesWithLatestReport } from "../../lib/capacity/queries";
+import { submitCapacityReport } from "../../lib/capacity/submit";
+import { listReminders } from "../../lib/capacity/reminder-log";
+import { berlinDay } from "../../lib/dates";
+import { db } from "../../lib/db/client";
+import { AppError } from "../../lib/errors";
+import { listCaughtMails } from "../../lib/mail/outbox";
+import { listUsers, resetUserAccess, setUserActive } from "../../lib/users/service";
+import { seedDemoCounty } from "../support/fixtures";
+
+// One installation, two counties: nothing of one may be seen or changed from the other.
+process.env.MAIL_CATCHER = "1";
+
+let demo: Awaited<ReturnType<typeof seedDemoCounty>>;
+let otherAdmin: Actor;
+let otherCoordinator: Actor;
+
+beforeAll(async () => {
+  demo = await seedDemoCounty();
+  const other = await db().county.create({ data: { name: "Landkreis Nachbar", slug: "nachbar" } });
+  await db().municipality.create({ data: { countyId: other.id, name: "Nachbarstadt", slug: "nachbarstadt", mailboxEmail: "post@nachbarstadt.example" } });
+  otherAdmin = toActor(await db().user.create({ data: { email: "admin@nachbar.example", name: "Nachbar-Admin", role: "ADMIN", countyId: other.id } }));
+  otherCoordinator = toActor(await db().user.create({ data: { email: "koordination@nachbar.example", name: "Nachbar-Koordination", role: "COORDINATOR", countyId: other.id } }));
+  await db().caughtMail.createMany({
+    data: [
+      { envelopeFrom: "noreply@wohnraum.example", envelopeTo: ["kommune-a@wohnraum.example"], subject: "Einladung Musterland", text: "geheimer Link", headerFrom: "", headerTo: "" },
+      { envelopeFrom: "noreply@wohnraum.example", envelopeTo: ["koordination@nachbar.example"], subject: "Einladung Nachbar", text: "anderer Link", headerFrom: "", headerTo: "" },
+      { envelopeFrom: "noreply@wohnraum.example", envelopeTo: ["jemand@example.org", "post@nachbarstadt.example"], subject: "Kopie an Postfach", text: "x", headerFrom: "", headerTo: "" },
+    ],
+  });
+});
+
+const code = (promise: Promise<unknown>) => promise.then(() => "OK", (error: AppError) => error.code);
+
+describe("county isolation", () => {
+  it("the outbox shows an admin only the own county's mail", async () => {
+    expect((await listCaughtMails(demo.admin)).map((mail) => mail.subject)).toEqual(["Einladung Musterland"]);
+    expect((await listCaughtMails(otherAdmin)).map((mail) => mail.subject).sort()).toEqual(["Einladung Nachbar", "Kopie an Postfach"]);
+  });
+
+  it("an admin neither lists nor changes another county's users", async () => {
+    expect((await listUsers(otherAdmin)).map((user) => user.email).sort()).toEqual(["admin@nachbar.example", "koordination@nachbar.example"]);
+    expect(await code(setUserActive(otherAdmin, demo.clerkA.id, false))).toBe("NOT_FOUND");
+    expect(await code(resetUserAccess(otherAdmin, demo.clerkA.id, "password"))).toBe("NOT_FOUND");
+    expect((await db().user.findUniqueOrThrow({ where: { id: demo.clerkA.id } })).active).toBe(true);
+  });
+
+  it("another county's coordinator neither reads nor writes the county's figures", async () => {
+    expect(await loadMunicipality(otherCoordinator, "kommune-a")).toBeNull();
+    const kommuneA = await db().municipality.findFirstOrThrow({ where: { slug: "kommune-a" } });
+    expect(await loadReportHistory(otherCoordinator, kommuneA.id)).toEqual([]);
+    expect(await loadReportForm(otherCoordinator, "kommune-a")).toBeNull();
+    expect(await code(submitCapacityReport(otherCoordinator, "kommune-a", { reportingDate: berlinDay(), quotaOutstanding: 1 }))).toBe("NOT_FOUND");
+    const evaluation = await loadCountyEvaluation(otherCoordinator, berlinDay());
+    expect(evaluation!.rows.map((row) => row.slug)).toEqual(["nachbarstadt"]);
+    expect((await listMunicipalitiesWithLatestReport(otherCoordinator)).map((row) => row.slug)).toEqual(["nachbarstadt"]);
+    expect(await listReminders(otherCoordinator)).toEqual([]);
+  });
+});
