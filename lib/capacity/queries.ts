@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { type Actor, can, writableMunicipalities } from "../auth/actor";
 import { dateToDay } from "../dates";
 import { db, Prisma } from "../db/client";
@@ -9,8 +10,11 @@ import { evaluationReportOf } from "./report-row";
 // Reads for the intranet. Every function takes the acting user and limits the query to the
 // actor's county; a role without the permission gets nothing.
 
+const countyById = cache((id: string) => db().county.findUniqueOrThrow({ where: { id } }));
+
+/** The actor's county; read once per request however many parts of the page ask. */
 export async function countyOf(actor: Actor) {
-  return db().county.findUniqueOrThrow({ where: { id: actor.countyId } });
+  return countyById(actor.countyId);
 }
 
 /** Every municipality of the actor's county with its latest report (by reporting date). */
