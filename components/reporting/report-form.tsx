@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useMemo, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { ShortfallValue } from "@/components/evaluation/figure-value";
@@ -58,9 +58,12 @@ export function ReportForm(props: {
   // Server warnings belong to the values submitted; an edit makes them stale.
   const [editedSinceSubmit, setEditedSinceSubmit] = useState(false);
   // After a conflict the clerk has seen the newer report; saving again builds on it.
+  const messageRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     setEditedSinceSubmit(false);
     if (state.result?.conflict) setBase(state.result.conflict.id);
+    // The answer appears above the form; bring it into view (the button is far below).
+    if (state.status === "error") messageRef.current?.focus();
   }, [state]);
 
   const figures = useMemo(() => toFigures(values), [values]);
@@ -92,6 +95,7 @@ export function ReportForm(props: {
   const { shortfall } = shortfallOf(figures);
   return (
     <form action={action} onSubmit={validate} noValidate className="flex flex-col gap-6">
+      <div ref={messageRef} tabIndex={-1} className="flex flex-col gap-4 outline-none">
       {state.message && <Alert tone="error">{state.message}</Alert>}
       {state.result?.conflict && (
         <ConflictPanel
@@ -107,6 +111,7 @@ export function ReportForm(props: {
           }}
         />
       )}
+      </div>
       <input type="hidden" name="baseReportId" value={base ?? ""} />
 
       <div className="flex max-w-xs flex-col gap-1">
