@@ -9,19 +9,19 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { hashPassword } from "../lib/auth/password";
-import { evaluateCountiesAsOf, LATEST_REPORTS_SQL } from "../lib/capacity/queries";
+import { evaluateCountiesAsOf } from "../lib/capacity/queries";
+import { LATEST_REPORTS_SQL } from "../lib/capacity/latest-reports";
 import { addDays, berlinDay } from "../lib/dates";
 import { applyMigrations } from "../lib/db/migrate";
-import { isBuildCurrent, sourceStamp, writeBuildStamp } from "../lib/platform/build-stamp";
 import { ensureDatabase, startEmbeddedPostgres } from "../lib/platform/embedded-postgres";
 import { freePort } from "../lib/platform/ports";
 import { log, runCli } from "./cli";
+import { buildIfStale, NEXT_BIN, waitForHealth } from "./next-app";
 import { concurrent, sequential, signInCookie } from "./bench/lage-load";
 import { COUNTIES, DAYS, generateStateData, MUNICIPALITIES_PER_COUNTY } from "./bench/state-data";
 import { ms, summary } from "./bench/stats";
 
 const RUNS = 200;
-const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
 async function main() {
   let stopDatabase = async () => {};
@@ -87,25 +87,14 @@ async function main() {
     );
     const pgVersion = (await client.query("SHOW server_version")).rows[0].server_version as string;
     await client.end();
-    if (!(await isBuildCurrent())) {
-      const stamp = await sourceStamp();
-      await new Promise<void>((resolve, reject) =>
-        spawn(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }).on("exit", (code) =>
-          code === 0 ? resolve() : reject(new Error("build failed")),
-        ),
-      );
-      await writeBuildStamp(stamp);
-    }
+    await buildIfStale({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, log);
     const port = await freePort();
     app = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
       stdio: "ignore",
       env: { ...process.env, NODE_ENV: "production", JOBS_WORKER: "0", AUTH_TRUST_HOST: "true", APP_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
     });
     const baseUrl = `http://127.0.0.1:${port}`;
-    for (let attempt = 0; attempt < 120; attempt++) {
-      if (await fetch(`${baseUrl}/api/health`).then((response) => response.ok, () => false)) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await waitForHealth(baseUrl, app);
     const cookie = await signInCookie(baseUrl, "bench@wohnraum.example", password);
     const lageSequential = summary(await sequential(`${baseUrl}/lage`, cookie, 100));
     const lagePast = summary(await sequential(`${baseUrl}/lage?stand=${addDays(today, -400)}`, cookie, 50));

@@ -10,41 +10,18 @@ import { generatePassword } from "../lib/auth/password";
 import { createPrismaClient } from "../lib/db/client";
 import { isDatabaseEmpty, seedDemo } from "../lib/demo/seed";
 import { startMailCatcher, type MailCatcher } from "../lib/mail/catcher";
-import { isBuildCurrent, sourceStamp, writeBuildStamp } from "../lib/platform/build-stamp";
 import { migrate, openDatabase, persistedSecret, type OpenDatabase } from "../lib/platform/database-setup";
 import { isPortFree } from "../lib/platform/ports";
 import { SetupError } from "../lib/platform/setup-error";
 import { log, runCli } from "./cli";
+import { buildIfStale, NEXT_BIN, waitForHealth } from "./next-app";
 
-const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 const dev = process.argv.includes("--dev");
 
 function parsePort(): number {
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new SetupError(`PORT must be a port number, not "${process.env.PORT}".`);
   return port;
-}
-
-function runToEnd(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [NEXT_BIN, ...args], { env, stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new SetupError(`next ${args[0]} failed (exit code ${code}).`))));
-  });
-}
-
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new SetupError(`The app exited during start-up (exit code ${child.exitCode}).`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new SetupError(`The app did not become healthy within ${timeoutMs / 1000} s.`);
 }
 
 async function main() {
@@ -122,14 +99,7 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
     } as Record<string, string | undefined> as NodeJS.ProcessEnv;
 
-    if (!dev) {
-      const stamp = await sourceStamp();
-      if (!(await isBuildCurrent())) {
-        log("Building the app (this takes about a minute) ...");
-        await runToEnd(["build"], appEnv);
-        await writeBuildStamp(stamp);
-      }
-    }
+    if (!dev) await buildIfStale(appEnv, log);
 
     app = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(port)], {
       env: appEnv,

@@ -1,4 +1,4 @@
-import { FIGURE_SHORT_LABELS } from "@/lib/capacity/figures";
+import { FIGURE_KEYS, FIGURE_SHORT_LABELS } from "@/lib/capacity/figures";
 import type { MunicipalityEvaluation } from "@/lib/capacity/evaluation";
 import { daysBetween, formatDay } from "@/lib/dates";
 
@@ -28,7 +28,7 @@ export function RowFlags({ row, asOf, remindedOn }: { row: MunicipalityEvaluatio
   if (row.reportingDate && row.missingFigures.length) {
     flags.push(
       <span key="missing" className="block text-xs text-slate-700">
-        nicht gemeldet: {row.missingFigures.length === 11 ? "alle Zahlen" : row.missingFigures.map((key) => FIGURE_SHORT_LABELS[key]).join(", ")}
+        nicht gemeldet: {row.missingFigures.length === FIGURE_KEYS.length ? "alle Zahlen" : row.missingFigures.map((key) => FIGURE_SHORT_LABELS[key]).join(", ")}
       </span>,
     );
   }

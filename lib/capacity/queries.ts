@@ -2,9 +2,9 @@ import "server-only";
 import { cache } from "react";
 import { type Actor, can, writableMunicipalities } from "../auth/actor";
 import { dateToDay } from "../dates";
-import { db, Prisma } from "../db/client";
-import { evaluateCounty, type CountyEvaluation, type MunicipalityReportInput } from "./evaluation";
-import type { Figures, Situation } from "./figures";
+import { db } from "../db/client";
+import type { CountyEvaluation } from "./evaluation";
+import { evaluateAsOf } from "./latest-reports";
 import { evaluationReportOf } from "./report-row";
 
 // Reads for the intranet. Every function takes the acting user and limits the query to the
@@ -17,102 +17,15 @@ export async function countyOf(actor: Actor) {
   return countyById(actor.countyId);
 }
 
-/** Every municipality of the actor's county with its latest report (by reporting date). */
-export async function listMunicipalitiesWithLatestReport(actor: Actor) {
+/** The municipalities of the actor's county, by name. */
+export async function listMunicipalities(actor: Actor) {
   if (!can(actor, "evaluation:read")) return [];
-  const municipalities = await db().municipality.findMany({
-    where: { countyId: actor.countyId },
-    orderBy: { name: "asc" },
-    include: {
-      reports: {
-        orderBy: [{ reportingDate: "desc" }, { createdAt: "desc" }],
-        take: 1,
-        select: { reportingDate: true, situation: true },
-      },
-    },
-  });
-  return municipalities.map((municipality) => ({
-    id: municipality.id,
-    name: municipality.name,
-    slug: municipality.slug,
-    latestReportingDate: municipality.reports[0] ? dateToDay(municipality.reports[0].reportingDate) : null,
-    situation: municipality.reports[0]?.situation ?? null,
-  }));
+  return db().municipality.findMany({ where: { countyId: actor.countyId }, orderBy: { name: "asc" }, select: { id: true, name: true, slug: true } });
 }
 
-interface LatestRow {
-  municipality_id: string;
-  name: string;
-  slug: string;
-  report_id: string | null;
-  reporting_date: Date | null;
-  situation: Situation | null;
-  allocations: number | null;
-  arrivals: number | null;
-  not_credited: number | null;
-  possibly_credited: number | null;
-  quota_outstanding: number | null;
-  housed_shared: number | null;
-  housed_decentral: number | null;
-  available_shared: number | null;
-  available_decentral: number | null;
-  prospective_shared: number | null;
-  prospective_decentral: number | null;
-}
-
-/**
- * Each municipality's latest report on or before each date: one index probe per municipality
- * and date (capacity_report_municipality_id_reporting_date_created_at_idx).
- */
-export const LATEST_REPORTS_SQL = (countyIds: string[], dates: string[]) => Prisma.sql`
-  SELECT d.day::text AS as_of, m.id AS municipality_id, m.name, m.slug,
-         r.id AS report_id, r.reporting_date, r.situation::text AS situation,
-         r.allocations, r.arrivals, r.not_credited, r.possibly_credited, r.quota_outstanding,
-         r.housed_shared, r.housed_decentral, r.available_shared, r.available_decentral,
-         r.prospective_shared, r.prospective_decentral
-    FROM unnest(${dates}::date[]) AS d(day)
-   CROSS JOIN municipality m
-    LEFT JOIN LATERAL (
-         SELECT * FROM capacity_report r
-          WHERE r.municipality_id = m.id AND r.reporting_date <= d.day
-          ORDER BY r.reporting_date DESC, r.created_at DESC
-          LIMIT 1) r ON true
-   WHERE m.county_id = ANY(${countyIds}::text[])`;
-
-function toInput(row: LatestRow): MunicipalityReportInput {
-  const figures: Figures = {
-    allocations: row.allocations,
-    arrivals: row.arrivals,
-    notCredited: row.not_credited,
-    possiblyCredited: row.possibly_credited,
-    quotaOutstanding: row.quota_outstanding,
-    housedShared: row.housed_shared,
-    housedDecentral: row.housed_decentral,
-    availableShared: row.available_shared,
-    availableDecentral: row.available_decentral,
-    prospectiveShared: row.prospective_shared,
-    prospectiveDecentral: row.prospective_decentral,
-  };
-  return {
-    municipalityId: row.municipality_id,
-    name: row.name,
-    slug: row.slug,
-    report:
-      row.report_id && row.reporting_date
-        ? { id: row.report_id, reportingDate: dateToDay(row.reporting_date), figures, situation: row.situation }
-        : null,
-  };
-}
-
-/** The evaluation of several dates in one query, each date evaluated by the pure module. */
-export async function evaluateCountiesAsOf(countyIds: string[], dates: string[], intervalDays: number) {
-  const rows = await db().$queryRaw<(LatestRow & { as_of: string })[]>(LATEST_REPORTS_SQL(countyIds, dates));
-  return dates.map((asOf) =>
-    evaluateCounty(
-      rows.filter((row) => row.as_of === asOf).map(toInput),
-      { asOf, intervalDays },
-    ),
-  );
+/** The evaluation of several dates in one query (see latest-reports.ts). */
+export function evaluateCountiesAsOf(countyIds: string[], dates: string[], intervalDays: number) {
+  return evaluateAsOf(db(), countyIds, dates, intervalDays);
 }
 
 export async function loadCountyEvaluation(actor: Actor, asOf: string): Promise<CountyEvaluation | null> {

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../db/client";
-import { isStale } from "../capacity/staleness";
-import { addDays, berlinDay, dateToDay, formatDay } from "../dates";
+import { evaluateAsOf } from "../capacity/latest-reports";
+import { addDays, berlinDay, dayToDate, formatDay } from "../dates";
 import type { MailMessage } from "../mail/message";
 
 // The daily reminder: the clerks of every municipality whose latest report is older than the
@@ -39,30 +39,26 @@ export async function sendStalenessReminders(deps: ReminderDependencies): Promis
   const counties = await deps.prisma.county.findMany({ select: { id: true, reportingIntervalDays: true } });
 
   for (const county of counties) {
-    const municipalities = await deps.prisma.municipality.findMany({
-      where: { countyId: county.id },
-      include: { reports: { orderBy: [{ reportingDate: "desc" }, { createdAt: "desc" }], take: 1, select: { reportingDate: true } } },
-    });
-    for (const municipality of municipalities) {
-      const latest = municipality.reports[0] ? dateToDay(municipality.reports[0].reportingDate) : null;
-      if (!isStale(latest, today, county.reportingIntervalDays)) continue;
-
+    // The same evaluation as /lage: who is stale today.
+    const [evaluation] = await evaluateAsOf(deps.prisma, [county.id], [today], county.reportingIntervalDays);
+    for (const municipality of evaluation!.rows.filter((row) => row.stale)) {
+      const latest = municipality.reportingDate;
       const mails = await deps.prisma.$transaction(async (tx) => {
         // Two instances running the job at once: the second waits here and then sees the reminder.
-        await tx.$queryRaw`SELECT id FROM municipality WHERE id = ${municipality.id} FOR UPDATE`;
+        await tx.$queryRaw`SELECT id FROM municipality WHERE id = ${municipality.municipalityId} FOR UPDATE`;
         // Calendar days in Europe/Berlin: a job that runs a second later than a week ago still reminds.
-        const last = await tx.stalenessReminder.findFirst({ where: { municipalityId: municipality.id }, orderBy: { sentAt: "desc" } });
+        const last = await tx.stalenessReminder.findFirst({ where: { municipalityId: municipality.municipalityId }, orderBy: { sentAt: "desc" } });
         if (last && addDays(berlinDay(last.sentAt), county.reportingIntervalDays) > today) return null;
         const clerks = await tx.user.findMany({
-          where: { municipalityId: municipality.id, role: "CLERK", active: true },
+          where: { municipalityId: municipality.municipalityId, role: "CLERK", active: true },
           select: { email: true, name: true },
         });
         await tx.stalenessReminder.create({
           data: {
-            municipalityId: municipality.id,
+            municipalityId: municipality.municipalityId,
             sentAt: now,
             recipients: clerks.map((clerk) => clerk.email),
-            latestReportingDate: municipality.reports[0]?.reportingDate ?? null,
+            latestReportingDate: latest ? dayToDate(latest) : null,
           },
         });
         return clerks.map((clerk) =>

@@ -13,7 +13,7 @@ export default async function SettingsPage() {
   const [county, reminders] = await Promise.all([countyOf(actor), listReminders(actor)]);
   return (
     <div className="flex flex-col gap-8">
-      <h1 className="text-2xl font-semibold">Einstellungen des {county.name}</h1>
+      <h1 className="text-2xl font-semibold">Einstellungen: {county.name}</h1>
       <section aria-labelledby="intervall" className="rounded-lg bg-white p-6 shadow">
         <h2 id="intervall" className="mb-4 text-xl font-semibold">Meldeintervall</h2>
         <CountySettingsForm reportingIntervalDays={county.reportingIntervalDays} />

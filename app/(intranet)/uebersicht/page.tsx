@@ -3,21 +3,21 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/styles";
 import { requirePageActor } from "@/lib/auth/session";
 import { SITUATION_LABELS } from "@/lib/capacity/figures";
-import { countyOf, listMunicipalitiesWithLatestReport } from "@/lib/capacity/queries";
-import { ageInDays, isStale } from "@/lib/capacity/staleness";
+import { countyOf, loadCountyEvaluation } from "@/lib/capacity/queries";
+import { ageInDays } from "@/lib/capacity/staleness";
 import { berlinDay, formatDay } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Übersicht" };
 
 export default async function OverviewPage() {
   const actor = await requirePageActor("evaluation:read");
-  const [county, municipalities] = await Promise.all([countyOf(actor), listMunicipalitiesWithLatestReport(actor)]);
   const today = berlinDay();
-  const rows = municipalities.map((municipality) => ({
-    ...municipality,
-    stale: isStale(municipality.latestReportingDate, today, county.reportingIntervalDays),
-  }));
-  const current = rows.filter((row) => !row.stale).length;
+  const [county, evaluation] = await Promise.all([countyOf(actor), loadCountyEvaluation(actor, today)]);
+  // The same evaluation as /lage, listed by name.
+  const rows = (evaluation?.rows ?? [])
+    .map((row) => ({ id: row.municipalityId, name: row.name, slug: row.slug, latestReportingDate: row.reportingDate, situation: row.situation, stale: row.stale }))
+    .sort((a, b) => a.name.localeCompare(b.name, "de"));
+  const current = evaluation?.reporting.withinInterval ?? 0;
   const own = rows.find((row) => row.id === actor.municipalityId);
 
   return (

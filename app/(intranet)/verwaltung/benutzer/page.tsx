@@ -3,7 +3,7 @@ import { CreateUserForm } from "@/components/users/create-user-form";
 import { UserActions } from "@/components/users/user-actions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
-import { listMunicipalitiesWithLatestReport } from "@/lib/capacity/queries";
+import { listMunicipalities } from "@/lib/capacity/queries";
 import { formatDateTime } from "@/lib/dates";
 import { listUsers } from "@/lib/users/service";
 
@@ -18,7 +18,7 @@ function status(user: { active: boolean; passwordHash: string | null; mustChange
 
 export default async function UsersPage() {
   const actor = await requirePageActor("users:manage");
-  const [users, municipalities] = await Promise.all([listUsers(actor), listMunicipalitiesWithLatestReport(actor)]);
+  const [users, municipalities] = await Promise.all([listUsers(actor), listMunicipalities(actor)]);
   return (
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-semibold">Benutzer</h1>
