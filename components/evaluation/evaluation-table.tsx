@@ -89,9 +89,11 @@ export function EvaluationTable({
         header: "Meldedatum",
         cell: (info) => (info.row.original.reportingDate ? formatDay(info.row.original.reportingDate) : "–"),
       }),
-      column.display({
+      // Sorted by how much needs attention: stale, contradicting, then unreported figures.
+      column.accessor((row) => (row.stale ? 100 : 0) + (row.contradiction ? 50 : 0) + row.missingFigures.length, {
         id: "flags",
         header: "Hinweise",
+        sortDescFirst: true,
         cell: (info) => <RowFlags row={info.row.original} asOf={params.asOf} remindedOn={remindedOn[info.row.original.municipalityId]} />,
       }),
     ],

@@ -15,6 +15,7 @@ export const SORTABLE_COLUMNS = [
   "shortfall",
   "situation",
   "reportingDate",
+  "flags",
 ] as const;
 export type SortableColumn = (typeof SORTABLE_COLUMNS)[number];
 

@@ -62,6 +62,12 @@ test("table state lives in the URL: sort, filter and date", async ({ page }) => 
   await expect(page.getByLabel("nur Kommunen mit fehlenden Plätzen")).toBeChecked();
   await expect(page.locator("tbody tr[data-municipality]").first()).toHaveAttribute("data-municipality", "kommune-a");
 
+  await page.goto("/lage");
+  await page.getByRole("button", { name: /^Hinweise/ }).click();
+  await expect(page).toHaveURL(/sort=flags\.desc/);
+  // Contradicting ratings come before mere gaps in the figures.
+  await expect(page.locator("tbody tr[data-municipality]").first()).toContainText(/trotz/);
+
   await page.goto("/lage?q=kommune%20m");
   await expect(page.locator("tbody tr[data-municipality]")).toHaveCount(1);
 
