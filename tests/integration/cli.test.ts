@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../../lib/platform/ports";
+import { testTempDir } from "../support/temp-dir";
 
 // `npm start` with a bad set-up: one clear line and a non-zero exit, never a stack dump.
 function start(env: Record<string, string>) {
@@ -49,7 +49,7 @@ describe("npm start refuses a bad set-up clearly", () => {
   });
 
   it("when the data folder holds something that is not a PostgreSQL cluster", async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "wohnraum-bad-data-"));
+    const dataDir = await testTempDir("wohnraum-bad-data-");
     await mkdir(path.join(dataDir, "pg"));
     await writeFile(path.join(dataDir, "pg", "notes.txt"), "not a database");
     expectOneLine(await start({ PORT: String(await freePort()), WOHNRAUM_DATA_DIR: dataDir }), /is not a PostgreSQL cluster/);

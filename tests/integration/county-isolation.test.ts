@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { toActor, type Actor } from "../../lib/auth/actor";
 import { loadCountyEvaluation, loadMunicipality, loadReportForm, loadReportHistory, listMunicipalities } from "../../lib/capacity/queries";
 import { submitCapacityReport } from "../../lib/capacity/submit";
-import { listReminders } from "../../lib/capacity/reminder-log";
+import { latestReminders, listReminders } from "../../lib/capacity/reminder-log";
+import { loadCountyTrend } from "../../lib/capacity/queries";
 import { berlinDay } from "../../lib/dates";
 import { db } from "../../lib/db/client";
 import { AppError } from "../../lib/errors";
@@ -20,9 +21,20 @@ let otherCoordinator: Actor;
 beforeAll(async () => {
   demo = await seedDemoCounty();
   const other = await db().county.create({ data: { name: "Landkreis Nachbar", slug: "nachbar" } });
-  await db().municipality.create({ data: { countyId: other.id, name: "Nachbarstadt", slug: "nachbarstadt", mailboxEmail: "post@nachbarstadt.example" } });
+  const nachbarstadt = await db().municipality.create({ data: { countyId: other.id, name: "Nachbarstadt", slug: "nachbarstadt", mailboxEmail: "post@nachbarstadt.example" } });
   otherAdmin = toActor(await db().user.create({ data: { email: "admin@nachbar.example", name: "Nachbar-Admin", role: "ADMIN", countyId: other.id } }));
   otherCoordinator = toActor(await db().user.create({ data: { email: "koordination@nachbar.example", name: "Nachbar-Koordination", role: "COORDINATOR", countyId: other.id } }));
+  // Data on both sides: a reminder and a report in each county.
+  const kommuneA = await db().municipality.findFirstOrThrow({ where: { slug: "kommune-a" } });
+  await db().stalenessReminder.createMany({
+    data: [
+      { municipalityId: kommuneA.id, sentAt: new Date(Date.now() - 86_400_000), recipients: ["kommune-a@wohnraum.example"] },
+      { municipalityId: nachbarstadt.id, sentAt: new Date(), recipients: ["post@nachbarstadt.example"] },
+    ],
+  });
+  await db().capacityReport.create({
+    data: { municipalityId: nachbarstadt.id, reportingDate: new Date(`${berlinDay()}T00:00:00Z`), quotaOutstanding: 1000, availableShared: 5, situation: "CRITICAL" },
+  });
   await db().caughtMail.createMany({
     data: [
       { envelopeFrom: "noreply@wohnraum.example", envelopeTo: ["kommune-a@wohnraum.example"], subject: "Einladung Musterland", text: "geheimer Link", headerFrom: "", headerTo: "" },
@@ -56,6 +68,20 @@ describe("county isolation", () => {
     const evaluation = await loadCountyEvaluation(otherCoordinator, berlinDay());
     expect(evaluation!.rows.map((row) => row.slug)).toEqual(["nachbarstadt"]);
     expect((await listMunicipalities(otherCoordinator)).map((row) => row.slug)).toEqual(["nachbarstadt"]);
-    expect(await listReminders(otherCoordinator)).toEqual([]);
+  });
+
+  it("reminders, their flags and the trend come only from the actor's own county, on both sides", async () => {
+    const [kommuneA, nachbarstadt] = await Promise.all(["kommune-a", "nachbarstadt"].map((slug) => db().municipality.findFirstOrThrow({ where: { slug } })));
+    expect((await listReminders(demo.coordinator)).map((reminder) => reminder.municipality.slug)).toEqual(["kommune-a"]);
+    expect((await listReminders(otherCoordinator)).map((reminder) => reminder.municipality.slug)).toEqual(["nachbarstadt"]);
+    expect(Object.keys(await latestReminders(demo.coordinator))).toEqual([kommuneA!.id]);
+    expect(Object.keys(await latestReminders(otherCoordinator))).toEqual([nachbarstadt!.id]);
+
+    const today = berlinDay();
+    const [ownTrend] = await loadCountyTrend(demo.coordinator, [today]);
+    const [otherTrend] = await loadCountyTrend(otherCoordinator, [today]);
+    expect(otherTrend).toMatchObject({ placesNeeded: 1000, availableNow: 5, municipalitiesShort: 1 });
+    // The reference county's own figures (docs/domain.md), untouched by the neighbour's 1,000.
+    expect(ownTrend).toMatchObject({ placesNeeded: 716, totalAvailability: 1123, municipalitiesShort: 7 });
   });
 });

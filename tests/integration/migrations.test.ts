@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "../../lib/db/migrate";
+import { testTempDir } from "../support/temp-dir";
 
 // The per-file database is already migrated; these tests need an empty one of their own.
 const adminUrl = new URL(process.env.DATABASE_URL!);
@@ -48,7 +48,7 @@ describe("migration runner", () => {
   });
 
   it("refuses to run when an applied migration was edited", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "migrations-"));
+    const dir = await testTempDir("migrations-");
     await cp(MIGRATIONS_DIR, dir, { recursive: true });
     const [first] = await readMigrations(dir);
     await writeFile(path.join(dir, first!.name, "migration.sql"), first!.sql + "\n-- edited\n");
@@ -56,7 +56,7 @@ describe("migration runner", () => {
   });
 
   it("rolls a failing migration back completely and records nothing", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "migrations-"));
+    const dir = await testTempDir("migrations-");
     await cp(MIGRATIONS_DIR, dir, { recursive: true });
     const { mkdir } = await import("node:fs/promises");
     await mkdir(path.join(dir, "99990101000000_broken"));

@@ -125,3 +125,57 @@ describe("who may report, as the pages ask it", () => {
     expect(await mayReportFor(demo.press, a!.id)).toBe(false);
   });
 });
+
+describe("what a saved report reads back as", () => {
+  it("a blank figure saved is read back as blank (not reported), not as 0, in the form, the history and the evaluation", async () => {
+    const form = (await loadReportForm(demo.coordinator, "kommune-f"))!;
+    const { possiblyCredited: _dropped, ...withoutPossiblyCredited } = form.prefill!.figures;
+    const saved = await submitCapacityReport(demo.coordinator, "kommune-f", {
+      ...withoutPossiblyCredited,
+      notCredited: "",
+      reportingDate: today,
+      situation: "CRITICAL",
+      baseReportId: form.baseReportId,
+    });
+    expect(saved.status).toBe("saved");
+    const row = await db().capacityReport.findFirstOrThrow({ where: { id: saved.status === "saved" ? saved.reportId : "" } });
+    expect(row.notCredited).toBeNull();
+    expect(row.possiblyCredited).toBeNull();
+
+    const reopened = (await loadReportForm(demo.coordinator, "kommune-f"))!;
+    expect(reopened.prefill!.figures.notCredited).toBeNull();
+    expect(reopened.prefill!.figures.possiblyCredited).toBeNull();
+    const municipality = await db().municipality.findFirstOrThrow({ where: { slug: "kommune-f" } });
+    const [latest] = await loadReportHistory(demo.coordinator, municipality.id);
+    expect(latest!.figures.notCredited).toBeNull();
+    const evaluation = (await loadCountyEvaluation(demo.coordinator, today))!;
+    expect(evaluation.rows.find((entry) => entry.slug === "kommune-f")!.figures.notCredited).toBeNull();
+  });
+
+  it("a coordinator's report for a municipality is stored with the coordinator as author and role", async () => {
+    const form = (await loadReportForm(demo.coordinator, "kommune-g"))!;
+    const saved = await submitCapacityReport(demo.coordinator, "kommune-g", {
+      ...form.prefill!.figures,
+      reportingDate: today,
+      situation: form.prefill!.situation ?? "SUFFICIENT",
+      baseReportId: form.baseReportId,
+    });
+    expect(saved.status).toBe("saved");
+    const row = await db().capacityReport.findFirstOrThrow({ where: { id: saved.status === "saved" ? saved.reportId : "" } });
+    expect(row).toMatchObject({ authorId: demo.coordinator.id, authorRole: "COORDINATOR" });
+    const municipality = await db().municipality.findFirstOrThrow({ where: { slug: "kommune-g" } });
+    const [latest] = await loadReportHistory(demo.coordinator, municipality.id);
+    expect(latest).toMatchObject({ authorName: "Kim Koordination", authorRole: "COORDINATOR" });
+
+    // A clerk's own report is stored as the clerk's.
+    const clerkForm = (await loadReportForm(demo.clerkA, "kommune-a"))!;
+    const own = await submitCapacityReport(demo.clerkA, "kommune-a", {
+      ...clerkForm.prefill!.figures,
+      reportingDate: today,
+      situation: clerkForm.prefill!.situation ?? "CRITICAL",
+      baseReportId: clerkForm.baseReportId,
+    });
+    const ownRow = await db().capacityReport.findFirstOrThrow({ where: { id: own.status === "saved" ? own.reportId : "" } });
+    expect(ownRow.authorRole).toBe("CLERK");
+  });
+});
