@@ -3,7 +3,8 @@ import type { NextConfig } from "next";
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "same-origin" },
-  { key: "X-Frame-Options", value: "SAMEORIGIN" },
+  // Pages also get a Content-Security-Policy with frame-ancestors 'none' (proxy.ts).
+  { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
@@ -11,8 +12,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Server-only packages with native or dynamic requires stay outside the bundle.
   serverExternalPackages: ["pg", "pg-boss", "nodemailer", "@prisma/adapter-pg"],
+  // Server actions get the same body bound as route handlers (lib/http/request-guard.ts).
+  experimental: { serverActions: { bodySizeLimit: "64kb" } },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // JSON answers (and anything else under /api) are never cached by browsers or proxies.
+      { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
+    ];
   },
 };
 

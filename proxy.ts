@@ -1,19 +1,49 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-// Only a convenience redirect for visitors without a session cookie. Every page, server action
-// and route handler checks the session and the permission itself.
+// Runs before every page: sets the Content-Security-Policy with a fresh nonce (Next.js puts it on
+// its own scripts), and redirects visitors without a session cookie away from intranet pages.
+// That redirect is only a convenience: every page, server action and route handler checks the
+// session and the permission itself.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+const INTRANET_PREFIXES = ["/uebersicht", "/kommunen", "/lage", "/verwaltung", "/konto", "/einstellungen"];
+
+export function contentSecurityPolicy(nonce: string, options: { dev: boolean }): string {
+  return [
+    "default-src 'self'",
+    // Scripts only by nonce (and what those load); no inline handlers, no eval outside development.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    // Charts and Next.js set style attributes; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
 
 export function proxy(request: NextRequest) {
-  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!hasSession) {
+  const path = request.nextUrl.pathname;
+  const isIntranet = INTRANET_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+  if (isIntranet && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const url = new URL("/anmelden", request.url);
-    url.searchParams.set("weiter", request.nextUrl.pathname + request.nextUrl.search);
+    url.searchParams.set("weiter", path + request.nextUrl.search);
     return NextResponse.redirect(url);
   }
-  return NextResponse.next();
+
+  const nonce = btoa(crypto.randomUUID());
+  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 export const config = {
-  matcher: ["/uebersicht/:path*", "/kommunen/:path*", "/lage/:path*", "/verwaltung/:path*", "/konto/:path*"],
+  // Every page; not the API (JSON, its own headers), not static files.
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
 };

@@ -18,6 +18,15 @@ const envSchema = z.object({
     .enum(["0", "1"])
     .default("0")
     .transform((value) => value === "1"),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For. 0 (default): the
+   * header is ignored and the socket address is the client's, so a client cannot choose its own.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Absolute lifetime of a session from sign-in, in hours; renewal cannot extend it. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** How long sign-in attempts are kept (they are the record of who tried when). */
+  SIGN_IN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Run background job workers in this process (default on). */
   JOBS_WORKER: z
     .enum(["0", "1"])

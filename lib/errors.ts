@@ -1,5 +1,13 @@
 // Expected errors carry a German message for the user; anything else is logged and shown generically.
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT";
+export type AppErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "VALIDATION"
+  | "CONFLICT"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "PAYLOAD_TOO_LARGE"
+  | "RATE_LIMITED";
 
 export class AppError extends Error {
   constructor(
@@ -22,6 +30,9 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   VALIDATION: 400,
   CONFLICT: 409,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
 };
 
 export const GENERIC_ERROR_MESSAGE = "Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.";

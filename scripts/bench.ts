@@ -16,7 +16,7 @@ import { applyMigrations } from "../lib/db/migrate";
 import { ensureDatabase, startEmbeddedPostgres } from "../lib/platform/embedded-postgres";
 import { freePort } from "../lib/platform/ports";
 import { log, runCli } from "./cli";
-import { buildIfStale, NEXT_BIN, waitForHealth } from "./next-app";
+import { buildIfStale, spawnApp, waitForHealth } from "./next-app";
 import { concurrent, evaluationRows, sequential, signInCookie } from "./bench/lage-load";
 import { COUNTIES, DAYS, generateStateData, MUNICIPALITIES_PER_COUNTY } from "./bench/state-data";
 import { ms, summary } from "./bench/stats";
@@ -90,10 +90,10 @@ async function main() {
     await client.end();
     await buildIfStale({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, log);
     const port = await freePort();
-    app = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
-      stdio: "ignore",
-      env: { ...process.env, NODE_ENV: "production", JOBS_WORKER: "0", AUTH_TRUST_HOST: "true", APP_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
-    });
+    app = spawnApp(
+      { ...process.env, JOBS_WORKER: "0", AUTH_TRUST_HOST: "true", APP_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
+      { port, dev: false, stdio: "ignore" },
+    );
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitForHealth(baseUrl, app);
     const cookie = await signInCookie(baseUrl, "bench@wohnraum.example", password);

@@ -5,6 +5,15 @@ import { isBuildCurrent, sourceStamp, writeBuildStamp } from "../lib/platform/bu
 import { SetupError } from "../lib/platform/setup-error";
 
 export const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const TSX_CLI = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
+
+/** Starts the app's own server (scripts/serve.ts: Next.js behind node:http) on `port`. */
+export function spawnApp(env: NodeJS.ProcessEnv, options: { port: number; dev: boolean; stdio?: "inherit" | "ignore" }): ChildProcess {
+  return spawn(process.execPath, [TSX_CLI, path.join("scripts", "serve.ts"), ...(options.dev ? ["--dev"] : [])], {
+    env: { ...env, PORT: String(options.port), NODE_ENV: options.dev ? "development" : "production" },
+    stdio: ["ignore", options.stdio ?? "inherit", options.stdio ?? "inherit"],
+  });
+}
 
 /** Runs `next build` when the sources changed since the last build; true if it built. */
 export async function buildIfStale(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<boolean> {

@@ -2,19 +2,20 @@
 // applies migrations, seeds the demo county into an empty embedded database, runs a local SMTP
 // catcher when no SMTP_URL is set, builds the app when the build is missing or stale, serves it,
 // and on Ctrl-C stops it all cleanly.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { DEMO_ACCOUNTS } from "../lib/demo/seed";
 import { ROLE_LABELS } from "../lib/auth/roles";
 import { generatePassword } from "../lib/auth/password";
 import { createPrismaClient } from "../lib/db/client";
 import { isDatabaseEmpty, seedDemo } from "../lib/demo/seed";
-import { startMailCatcher, type MailCatcher } from "../lib/mail/catcher";
-import { migrate, openDatabase, persistedSecret, type OpenDatabase } from "../lib/platform/database-setup";
+import { mailCatcherUrl, startMailCatcher, type MailCatcher } from "../lib/mail/catcher";
+import { openDatabase, persistedSecret, prepareDatabase, type OpenDatabase } from "../lib/platform/database-setup";
 import { isPortFree } from "../lib/platform/ports";
 import { SetupError } from "../lib/platform/setup-error";
 import { log, runCli } from "./cli";
-import { buildIfStale, NEXT_BIN, waitForHealth } from "./next-app";
+import { buildIfStale, spawnApp, waitForHealth } from "./next-app";
 
 const dev = process.argv.includes("--dev");
 
@@ -58,8 +59,9 @@ async function main() {
   process.on("SIGTERM", () => void shutdown(0));
 
   try {
+    // Migrations and the seed run as the owner; the app and the mail catcher use database.appUrl.
     database = await openDatabase(log);
-    await migrate(database.url, log);
+    await prepareDatabase(database, log);
 
     let demoPassword: string | undefined;
     if (database.embedded) {
@@ -77,23 +79,29 @@ async function main() {
 
     const appUrl = process.env.APP_URL || `http://localhost:${port}`;
     const smtpUrl = process.env.SMTP_URL?.trim();
+    let catcherUrl: string | undefined;
     if (!smtpUrl) {
+      // A new credential per start, known only to this process and the app it starts.
+      const credentials = { user: "wohnraum", password: randomBytes(24).toString("base64url") };
       catcher = await startMailCatcher({
-        connectionString: database.url,
+        connectionString: database.appUrl,
         port: Number(process.env.SMTP_CATCHER_PORT ?? 0),
+        credentials,
         log,
       });
+      catcherUrl = mailCatcherUrl(catcher.port, credentials);
     }
 
     // The app gets NODE_ENV from `next` itself (development for --dev, production otherwise).
-    const { NODE_ENV: _inheritedNodeEnv, ...inheritedEnv } = process.env;
+    // The owner's connection stays here: the app must not be able to act as the owner.
+    const { NODE_ENV: _inheritedNodeEnv, MIGRATION_DATABASE_URL: _ownerUrl, ...inheritedEnv } = process.env;
     const appEnv = {
       ...inheritedEnv,
-      DATABASE_URL: database.url,
+      DATABASE_URL: database.appUrl,
       AUTH_SECRET: authSecret,
       AUTH_TRUST_HOST: "true",
       APP_URL: appUrl,
-      SMTP_URL: smtpUrl || `smtp://127.0.0.1:${catcher!.port}`,
+      SMTP_URL: smtpUrl || catcherUrl,
       MAIL_CATCHER: smtpUrl ? "0" : "1",
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",
@@ -101,10 +109,7 @@ async function main() {
 
     if (!dev) await buildIfStale(appEnv, log);
 
-    app = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(port)], {
-      env: appEnv,
-      stdio: ["ignore", "inherit", "inherit"],
-    });
+    app = spawnApp(appEnv, { port, dev });
     app.on("exit", (code) => {
       if (!stopping) {
         log(`The app exited unexpectedly (exit code ${code}).`);

@@ -17,7 +17,8 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      return { status: "error", message: SIGN_IN_MESSAGES[error.code === "throttled" ? "throttled" : "invalid"], values };
+      const reason = error.code === "throttled" || error.code === "busy" ? error.code : "invalid";
+      return { status: "error", message: SIGN_IN_MESSAGES[reason], values };
     }
     if (error instanceof AuthError) {
       console.error(error);

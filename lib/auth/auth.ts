@@ -1,17 +1,25 @@
 import "server-only";
+import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "../db/client";
 import { env } from "../env";
-import { clientAddress, verifyCredentials } from "./credentials";
+import { clientAddress } from "../http/client-address";
+import { verifyCredentials } from "./credentials";
+import { isSessionOpen, revokeUserSession } from "./user-sessions";
+import { recordAudit } from "../audit/record";
 
 class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
+}
+class BusySignIn extends CredentialsSignin {
+  code = "busy";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
+  // The cookie's own lifetime; the session row's absolute end (SESSION_MAX_HOURS) is checked on every request.
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/anmelden", error: "/anmelden" },
   logger: {
@@ -30,26 +38,50 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const result = await verifyCredentials(db(), { email, password, ipAddress: clientAddress(request.headers) });
         if (!result.ok) {
           if (result.reason === "throttled") throw new ThrottledSignIn();
+          if (result.reason === "busy") throw new BusySignIn();
           return null;
         }
-        return { id: result.userId, sessionVersion: result.sessionVersion };
+        return { id: result.userId, sessionId: result.sessionId, sessionVersion: result.sessionVersion };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user?.id) {
         token.sub = user.id;
+        token.sid = user.sessionId;
         token.sessionVersion = user.sessionVersion ?? 0;
+        return token;
       }
+      // Every later read (also GET /api/auth/session, which renews the cookie) first asks the
+      // server: a signed-out, expired or superseded session is not renewed but ended.
+      if (!token.sid || !(await isSessionOpen(db(), token.sid))) return null;
       return token;
     },
     session({ session, token }) {
-      // Only the id and the session version travel in the token; role, municipality and the
-      // active flag are read from the database on every request (lib/auth/session.ts).
+      // Only ids travel in the token; role, municipality, the active flag and whether the session
+      // still stands are read from the database on every request (lib/auth/session.ts).
       if (token.sub) session.user = { ...session.user, id: token.sub };
+      session.sessionId = typeof token.sid === "string" ? token.sid : "";
       session.sessionVersion = typeof token.sessionVersion === "number" ? token.sessionVersion : -1;
       return session;
     },
   },
+  events: {
+    // Both the app's "Abmelden" and Auth.js's own POST /api/auth/signout end up here.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (!token?.sid) return;
+      await revokeUserSession(db(), token.sid);
+      const user = token.sub ? await db().user.findUnique({ where: { id: token.sub }, select: { id: true, countyId: true } }) : null;
+      if (user) {
+        await recordAudit(db(), { countyId: user.countyId, actorId: user.id, action: "auth.sign-out", subjectType: "User", subjectId: user.id });
+      }
+    },
+  },
 }));
+
+/** The client's address for the request being handled (server actions, pages). */
+export async function requestClientAddress(): Promise<string> {
+  return clientAddress(await headers());
+}

@@ -15,10 +15,14 @@ import { auth } from "./auth";
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
-  // A password change or reset raises the session version and so ends older sessions.
-  const user = await db().user.findFirst({ where: { id, active: true, sessionVersion: session.sessionVersion } });
-  return user ? toActor(user) : null;
+  if (!id || !session.sessionId) return null;
+  // The session row must stand: not signed out, not past its absolute end (SESSION_MAX_HOURS),
+  // for an active user whose password was not changed or reset since (session version).
+  const row = await db().userSession.findFirst({
+    where: { id: session.sessionId, userId: id, revokedAt: null, expiresAt: { gt: new Date() }, user: { active: true, sessionVersion: session.sessionVersion } },
+    include: { user: true },
+  });
+  return row ? toActor(row.user) : null;
 });
 
 /** For pages: sends anonymous visitors to the sign-in page. */

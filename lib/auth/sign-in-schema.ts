@@ -7,16 +7,34 @@ export const signInSchema = z.object({
 
 export const SIGN_IN_MESSAGES = {
   invalid: "E-Mail-Adresse oder Passwort ist falsch.",
-  throttled: "Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut.",
+  throttled: "Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.",
+  busy: "Gerade gibt es sehr viele Anmeldeversuche. Bitte versuchen Sie es in einigen Sekunden noch einmal.",
 } as const;
 
-/** Only same-site paths may be the target after signing in. */
+const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]/;
+
+/**
+ * Only same-site paths may be the target after signing in. The value is normalised first (dot
+ * segments, percent-encoded dots) and the normalised path is what is checked and returned:
+ * "/.//evil.example" normalises to "//evil.example", which a browser reads as another host.
+ */
 export function safeRedirectPath(value: unknown): string {
   const fallback = "/uebersicht";
-  const path = typeof value === "string" ? value : "";
+  if (typeof value !== "string" || value.length > 2048) return fallback;
   // Browsers drop tabs and newlines and read a backslash as "/": "/<tab>/evil" would leave the site.
-  if (!path.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(path)) return fallback;
+  if (!value.startsWith("/") || UNSAFE_IN_PATH.test(value)) return fallback;
   const base = "http://wohnraum.invalid";
-  const url = new URL(path, base);
-  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback;
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  const normalised = `${url.pathname}${url.search}${url.hash}`;
+  if (!normalised.startsWith("/") || normalised.startsWith("//") || UNSAFE_IN_PATH.test(normalised)) return fallback;
+  // Stable under a second normalisation, and still on this site.
+  const again = new URL(normalised, base);
+  if (again.origin !== base || `${again.pathname}${again.search}${again.hash}` !== normalised) return fallback;
+  return normalised;
 }

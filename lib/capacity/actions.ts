@@ -5,6 +5,7 @@ import { requireActor } from "../auth/session";
 import { errorState, type FormState } from "../forms";
 import type { PlausibilityWarning } from "./plausibility";
 import { reportFormToInput } from "./report-schema";
+import { slugSchema } from "../validation";
 import { submitCapacityReport, type NewerReport } from "./submit";
 
 export interface ReportFormResult {
@@ -13,10 +14,14 @@ export interface ReportFormResult {
 }
 
 export async function submitReportAction(
-  municipalitySlug: string,
+  boundSlug: unknown,
   _previous: FormState<ReportFormResult>,
   formData: FormData,
 ): Promise<FormState<ReportFormResult>> {
+  // A bound argument comes back from the browser like any other input: validate it.
+  const slug = slugSchema.safeParse(boundSlug);
+  if (!slug.success) return { status: "error", message: "Diese Kommune gibt es nicht." };
+  const municipalitySlug = slug.data;
   const input = reportFormToInput(formData);
   const values = Object.fromEntries(Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
   let saved = false;

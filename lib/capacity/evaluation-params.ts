@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { berlinDay } from "../dates";
+import { berlinDay, formatDay } from "../dates";
+import { MIN_DAY } from "../validation";
 
 // The /lage page keeps its state in the URL: ?stand=YYYY-MM-DD&sort=column.asc&q=name&knapp=1
 
@@ -38,6 +39,7 @@ export function parseEvaluationParams(params: Record<string, string | string[] |
   if (stand) {
     const parsed = z.iso.date().safeParse(stand);
     if (!parsed.success) asOfError = "Das Datum ist ungültig; gezeigt wird der heutige Stand.";
+    else if (stand < MIN_DAY) asOfError = `Der Stand darf nicht vor dem ${formatDay(MIN_DAY)} liegen; gezeigt wird der heutige Stand.`;
     else if (stand > today) asOfError = "Der Stand darf nicht in der Zukunft liegen; gezeigt wird der heutige Stand.";
     else asOf = stand;
   }

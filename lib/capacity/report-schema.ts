@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { formatDay } from "../dates";
+import { idSchema, MIN_DAY, parseWholeNumber, plainText } from "../validation";
 import { FIGURE_KEYS, FIGURE_LABELS, MAY_BE_NEGATIVE, type FigureKey } from "./figures";
 
 // Shared by the browser form and the server. A figure is a whole number of persons or null
@@ -9,12 +11,10 @@ export const MAX_FIGURE = 100_000;
 function figure(key: FigureKey) {
   const label = FIGURE_LABELS[key];
   const min = MAY_BE_NEGATIVE.has(key) ? -MAX_FIGURE : 0;
+  // An empty or blank field is "not reported"; Number("") would make it 0. Only digits (and the
+  // German thousands separator) count as a number: "0x10" and "1e3" do not.
   return z.preprocess(
-    (value) => {
-      // An empty or blank field is "not reported"; Number("") would make it 0.
-      const text = typeof value === "string" ? value.trim() : value;
-      return text === "" || text === undefined ? null : typeof text === "string" ? Number(text) : text;
-    },
+    parseWholeNumber,
     z
       .number({ error: `${label}: bitte eine ganze Zahl eingeben.` })
       .int(`${label}: bitte eine ganze Zahl eingeben.`)
@@ -30,30 +30,27 @@ const figuresShape = Object.fromEntries(FIGURE_KEYS.map((key) => [key, figure(ke
 
 export const reportInputSchema = z.object({
   ...figuresShape,
-  reportingDate: z.iso.date("Bitte ein gültiges Datum angeben (JJJJ-MM-TT)."),
+  reportingDate: z.iso
+    .date("Bitte ein gültiges Datum angeben (JJJJ-MM-TT).")
+    .refine((day) => day >= MIN_DAY, `Das Meldedatum darf nicht vor dem ${formatDay(MIN_DAY)} liegen.`),
   situation: z.preprocess(
     (value) => (value === "" || value === undefined ? null : value),
     z.enum(["SUFFICIENT", "CRITICAL"], { error: "Bitte ausreichend oder kritisch wählen." }).nullable(),
   ),
-  comment: z
-    .string()
+  comment: plainText(2000, "Der Kommentar")
     .trim()
-    .max(2000, "Der Kommentar darf höchstens 2000 Zeichen haben.")
     .optional()
     .transform((value) => value || null),
   /** The latest saved report when the form was opened; a newer one means a conflict. */
   baseReportId: z
-    .string()
-    .max(100)
+    .union([idSchema, z.literal("")])
     .optional()
     .nullable()
     .transform((value) => value || null),
   /** Codes of the plausibility warnings the author confirmed. */
-  confirmedWarnings: z.array(z.string().max(100)).max(50).default([]),
-  warningNote: z
-    .string()
+  confirmedWarnings: z.array(z.string().regex(/^[A-Z_]{1,60}(:[A-Za-z]{1,40})?$/)).max(50).default([]),
+  warningNote: plainText(2000, "Die Begründung")
     .trim()
-    .max(2000, "Die Begründung darf höchstens 2000 Zeichen haben.")
     .optional()
     .nullable()
     .transform((value) => value || null),

@@ -9,6 +9,7 @@ import { FIGURE_KEYS, type Figures, type Situation } from "./figures";
 import { plausibilityWarnings, unconfirmedWarnings, type PlausibilityWarning } from "./plausibility";
 import { figuresOf } from "./report-row";
 import { reportInputSchema } from "./report-schema";
+import { slugSchema } from "../validation";
 
 export interface NewerReport {
   id: string;
@@ -31,8 +32,12 @@ export type SubmitResult =
  * Saves a municipality's report as a new row. The municipality is found among those the actor
  * may write (a clerk: only its own), so another municipality's slug matches nothing.
  */
-export async function submitCapacityReport(actor: Actor, municipalitySlug: string, rawInput: unknown): Promise<SubmitResult> {
+export async function submitCapacityReport(actor: Actor, municipalitySlug: unknown, rawInput: unknown): Promise<SubmitResult> {
   if (!can(actor, "report:write")) throw forbidden();
+  // The slug arrives as a bound argument of a server action or a URL segment: only a string of
+  // slug characters is looked up, never an object a replayed request put there.
+  const slug = slugSchema.safeParse(municipalitySlug);
+  if (!slug.success) throw notFound("Diese Kommune gibt es nicht.");
   const parsed = reportInputSchema.safeParse(rawInput);
   if (!parsed.success) throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Angaben.", zodFieldErrors(parsed.error.issues));
   const input = parsed.data;
@@ -45,9 +50,9 @@ export async function submitCapacityReport(actor: Actor, municipalitySlug: strin
 
   return db().$transaction(async (tx) => {
     // AND, not a spread: the access rule must never be overwritten by a key of the lookup.
-    const municipality = await tx.municipality.findFirst({ where: { AND: [{ slug: municipalitySlug }, writableMunicipalities(actor)] } });
+    const municipality = await tx.municipality.findFirst({ where: { AND: [{ slug: slug.data }, writableMunicipalities(actor)] } });
     if (!municipality) {
-      const exists = await tx.municipality.count({ where: { slug: municipalitySlug, countyId: actor.countyId } });
+      const exists = await tx.municipality.count({ where: { slug: slug.data, countyId: actor.countyId } });
       throw exists ? forbidden("Für diese Kommune dürfen Sie keine Zahlen melden.") : notFound("Diese Kommune gibt es nicht.");
     }
     // One writer per municipality at a time: concurrent submissions queue here, and each sees

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, GENERIC_ERROR_MESSAGE, HTTP_STATUS } from "./errors";
+import { AppError, GENERIC_ERROR_MESSAGE, HTTP_STATUS } from "../errors";
 
 /** Route handlers answer expected errors with their status and German message; others with 500. */
 export function errorResponse(error: unknown): Response {

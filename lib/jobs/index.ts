@@ -17,12 +17,13 @@ export function jobs(): Promise<PgBoss> {
 export async function startJobWorkers(): Promise<void> {
   if (globalForJobs.workersStarted || !env().JOBS_WORKER) return;
   globalForJobs.workersStarted = true;
-  const { SMTP_URL, MAIL_FROM, APP_URL } = env();
+  const { SMTP_URL, MAIL_FROM, APP_URL, SIGN_IN_RETENTION_DAYS } = env();
   await registerWorkers(await jobs(), {
     prisma: db(),
     transport: SMTP_URL ? createMailTransport(SMTP_URL) : null,
     mailFrom: MAIL_FROM,
     appUrl: APP_URL,
+    signInRetentionDays: SIGN_IN_RETENTION_DAYS,
   });
 }
 

@@ -1,6 +1,8 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db/client";
 import { pruneSignInAttempts } from "../auth/credentials";
+import { pruneUserSessions } from "../auth/user-sessions";
+import { pruneRateLimitHits } from "../security/rate-limit";
 import type { MailMessage } from "../mail/message";
 import { deliver, type MailTransport } from "../mail/transport";
 import { MAIL_RETRY, QUEUES } from "./boss";
@@ -13,6 +15,8 @@ export interface WorkerDependencies {
   mailFrom: string;
   /** Public address of the app, for links in e-mails. */
   appUrl: string;
+  /** Sign-in attempts are kept this long (SIGN_IN_RETENTION_DAYS). */
+  signInRetentionDays: number;
 }
 
 export async function registerWorkers(boss: PgBoss, deps: WorkerDependencies): Promise<void> {
@@ -22,7 +26,9 @@ export async function registerWorkers(boss: PgBoss, deps: WorkerDependencies): P
     await deliver(deps.transport, deps.mailFrom, job.data);
   });
   await boss.work(QUEUES.pruneSignInAttempts, async () => {
-    await pruneSignInAttempts(deps.prisma);
+    await pruneSignInAttempts(deps.prisma, deps.signInRetentionDays);
+    await pruneRateLimitHits(deps.prisma);
+    await pruneUserSessions(deps.prisma);
   });
   await boss.schedule(QUEUES.pruneSignInAttempts, "17 3 * * *", {}, { tz: "Europe/Berlin" });
 

@@ -4,14 +4,22 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations, MigrationError } from "../db/migrate";
+import { appDatabaseUrl, ensureAppRole, grantAppRole, roleOfUrl, type AppRole } from "../db/roles";
 import { ensureDatabase, startEmbeddedPostgres } from "./embedded-postgres";
 import { describeConnectionError, SetupError } from "./setup-error";
 
 export const DATABASE_NAME = "wohnraum";
+/** The embedded database's login role for the running app (lib/db/roles.ts). */
+export const APP_ROLE = "wohnraum_app";
 
 export interface OpenDatabase {
+  /** The owner's connection: migrations, the demo seed, the app role's set-up. */
   url: string;
+  /** The running app's connection (Next.js, job workers, mail catcher); usable after prepareDatabase. */
+  appUrl: string;
   embedded: boolean;
+  /** Embedded mode: the app's login role, created by prepareDatabase. */
+  appRole?: AppRole;
   stop(): Promise<void>;
 }
 
@@ -19,14 +27,23 @@ export function dataDir(): string {
   return path.resolve(process.env.WOHNRAUM_DATA_DIR || ".data");
 }
 
-/** DATABASE_URL when set, otherwise the embedded PostgreSQL in the data folder. */
+/**
+ * DATABASE_URL (the app's connection; migrations use MIGRATION_DATABASE_URL when set) or, without
+ * it, the embedded PostgreSQL in the data folder, where the app gets its own role.
+ */
 export async function openDatabase(log: (line: string) => void): Promise<OpenDatabase> {
   const configured = process.env.DATABASE_URL?.trim();
+  const migrationUrl = process.env.MIGRATION_DATABASE_URL?.trim() || undefined;
   if (configured) {
     if (!/^postgres(ql)?:\/\//.test(configured)) throw new SetupError("DATABASE_URL must start with postgresql://.");
-    await checkReachable(configured);
-    return { url: configured, embedded: false, stop: async () => {} };
+    if (migrationUrl && !/^postgres(ql)?:\/\//.test(migrationUrl)) {
+      throw new SetupError("MIGRATION_DATABASE_URL must start with postgresql://.");
+    }
+    await checkReachable(configured, "DATABASE_URL");
+    if (migrationUrl) await checkReachable(migrationUrl, "MIGRATION_DATABASE_URL");
+    return { url: migrationUrl ?? configured, appUrl: configured, embedded: false, stop: async () => {} };
   }
+  if (migrationUrl) throw new SetupError("MIGRATION_DATABASE_URL needs DATABASE_URL (the app's connection) as well.");
   const port = process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined;
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
     throw new SetupError("EMBEDDED_PG_PORT must be a port number.");
@@ -38,18 +55,40 @@ export async function openDatabase(log: (line: string) => void): Promise<OpenDat
     await cluster.stop();
     throw error;
   }
-  return { url: cluster.connectionString(DATABASE_NAME), embedded: true, stop: () => cluster.stop() };
+  const ownerUrl = cluster.connectionString(DATABASE_NAME);
+  // Generated once and kept, like the superuser's password: the role keeps it across starts.
+  const appRole = { role: APP_ROLE, password: await persistedSecret("app-db-password") };
+  return { url: ownerUrl, appUrl: appDatabaseUrl(ownerUrl, appRole), embedded: true, appRole, stop: () => cluster.stop() };
 }
 
-async function checkReachable(url: string) {
+/**
+ * Applies the migrations as the owner, then gives the app's role its rights: embedded mode creates
+ * the role; an external database gets the grants when MIGRATION_DATABASE_URL names another role
+ * than DATABASE_URL (docs/database-roles.sql). Returns the migrations applied.
+ */
+export async function prepareDatabase(database: OpenDatabase, log: (line: string) => void): Promise<string[]> {
+  const applied = await migrate(database.url, log);
+  try {
+    if (database.appRole) {
+      await ensureAppRole(database.url, database.appRole);
+    } else if (roleOfUrl(database.appUrl) !== roleOfUrl(database.url)) {
+      await grantAppRole(database.url, roleOfUrl(database.appUrl));
+    }
+  } catch (error) {
+    throw new SetupError(`Could not set up the app's database role: ${(error as Error).message}`);
+  }
+  return applied;
+}
+
+async function checkReachable(url: string, variable: string) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
   } catch (error) {
     const host = safeHost(url);
     throw new SetupError(
-      describeConnectionError(error, `the database at ${host} (DATABASE_URL)`) ??
-        `Cannot reach the database at ${host} (DATABASE_URL): ${(error as Error).message}`,
+      describeConnectionError(error, `the database at ${host} (${variable})`) ??
+        `Cannot reach the database at ${host} (${variable}): ${(error as Error).message}`,
     );
   } finally {
     await client.end().catch(() => {});
@@ -61,7 +100,7 @@ function safeHost(url: string): string {
     const parsed = new URL(url);
     return `${parsed.hostname}:${parsed.port || 5432}`;
   } catch {
-    return "DATABASE_URL";
+    return "the configured address";
   }
 }
 

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { signOut } from "../auth/auth";
+import { requestClientAddress, signOut } from "../auth/auth";
 import { requireActor } from "../auth/session";
 import { errorState, formValues, type FormState } from "../forms";
 import { acceptInvite, changeOwnPassword, createUser, resetUserAccess, setUserActive, type AccessHandover } from "./service";
@@ -59,11 +59,11 @@ export async function acceptInviteAction(_previous: FormState, formData: FormDat
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   try {
     const actor = await requireActor();
-    await changeOwnPassword(actor, {
-      currentPassword: formData.get("currentPassword"),
-      password: formData.get("password"),
-      passwordRepeat: formData.get("passwordRepeat"),
-    });
+    await changeOwnPassword(
+      actor,
+      { currentPassword: formData.get("currentPassword"), password: formData.get("password"), passwordRepeat: formData.get("passwordRepeat") },
+      { ipAddress: await requestClientAddress() },
+    );
   } catch (error) {
     return errorState(error);
   }

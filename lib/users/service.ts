@@ -10,6 +10,10 @@ import { inviteMail } from "./invite-mail";
 import { changePasswordSchema, createUserSchema, newPasswordSchema } from "./schema";
 import { hashToken, INVITE_VALID_DAYS, newToken } from "./tokens";
 import { zodFieldErrors } from "../forms";
+import { signInLimits } from "../auth/credentials";
+import { weakPasswordMessage } from "../auth/password-strength";
+import { revokeAllUserSessions } from "../auth/user-sessions";
+import { consumeLimits, releaseHits } from "../security/rate-limit";
 
 export interface AccessHandover {
   /** Shown once to the admin. */
@@ -63,6 +67,9 @@ export async function createUser(actor: Actor, rawInput: unknown): Promise<Acces
   const parsed = createUserSchema.safeParse(rawInput);
   if (!parsed.success) throw validation(parsed.error.issues);
   const input = parsed.data;
+  // Hashing is slow and memory-hard: never inside a transaction, where it would hold a connection.
+  const oneTimePassword = input.onboarding === "password" ? generatePassword(14) : undefined;
+  const oneTimeHash = oneTimePassword ? await hashPassword(oneTimePassword) : null;
 
   const handover = await db().$transaction(async (tx) => {
     const county = await tx.county.findUniqueOrThrow({ where: { id: actor.countyId } });
@@ -71,7 +78,6 @@ export async function createUser(actor: Actor, rawInput: unknown): Promise<Acces
       const municipality = await tx.municipality.findFirst({ where: { id: input.municipalityId, countyId: actor.countyId } });
       if (!municipality) throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Angaben.", { municipalityId: ["Unbekannte Kommune."] });
     }
-    const oneTimePassword = input.onboarding === "password" ? generatePassword(14) : undefined;
     let user;
     try {
       user = await tx.user.create({
@@ -81,14 +87,16 @@ export async function createUser(actor: Actor, rawInput: unknown): Promise<Acces
           role: input.role,
           countyId: actor.countyId,
           municipalityId: input.municipalityId,
-          passwordHash: oneTimePassword ? await hashPassword(oneTimePassword) : null,
+          passwordHash: oneTimeHash,
           mustChangePassword: Boolean(oneTimePassword),
         },
       });
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-        throw new AppError("CONFLICT", "Diese E-Mail-Adresse ist bereits vergeben.", {
-          email: ["Diese E-Mail-Adresse ist bereits vergeben."],
+        // One answer whether the address belongs to this county or another: it must not reveal
+        // that an account exists elsewhere, nor where.
+        throw new AppError("CONFLICT", "Bitte prüfen Sie die markierten Angaben.", {
+          email: ["Mit dieser E-Mail-Adresse kann kein neues Konto angelegt werden. Bitte prüfen Sie die Benutzerliste."],
         });
       }
       throw error;
@@ -123,7 +131,9 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
   await db().$transaction(async (tx) => {
     const user = await findManagedUser(tx, actor, userId);
     if (user.active === active) return;
-    await tx.user.update({ where: { id: user.id }, data: { active } });
+    // Deactivation ends every session for good: reactivating must not bring old cookies back.
+    await tx.user.update({ where: { id: user.id }, data: active ? { active } : { active, sessionVersion: { increment: 1 } } });
+    if (!active) await revokeAllUserSessions(tx, user.id);
     await recordAudit(tx, {
       countyId: actor.countyId,
       actorId: actor.id,
@@ -138,19 +148,20 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
 
 export async function resetUserAccess(actor: Actor, userId: string, method: "invite" | "password"): Promise<AccessHandover> {
   requireUserAdmin(actor);
+  const oneTimePassword = method === "password" ? generatePassword(14) : undefined;
+  const oneTimeHash = oneTimePassword ? await hashPassword(oneTimePassword) : null;
   const result = await db().$transaction(async (tx) => {
     const user = await findManagedUser(tx, actor, userId);
     const county = await tx.county.findUniqueOrThrow({ where: { id: actor.countyId } });
-    let oneTimePassword: string | undefined;
     let inviteLink: string | undefined;
-    if (method === "password") {
-      oneTimePassword = generatePassword(14);
+    if (oneTimeHash) {
       await voidOpenInvites(tx, user.id);
       // Existing sessions end: whoever had the account must use the new password.
       await tx.user.update({
         where: { id: user.id },
-        data: { passwordHash: await hashPassword(oneTimePassword), mustChangePassword: true, sessionVersion: { increment: 1 } },
+        data: { passwordHash: oneTimeHash, mustChangePassword: true, sessionVersion: { increment: 1 } },
       });
+      await revokeAllUserSessions(tx, user.id);
     } else {
       inviteLink = await issueInvite(tx, user);
     }
@@ -173,9 +184,16 @@ export async function resetUserAccess(actor: Actor, userId: string, method: "inv
 export async function acceptInvite(token: string, rawInput: unknown): Promise<{ email: string }> {
   const parsed = newPasswordSchema.safeParse(rawInput);
   if (!parsed.success) throw validation(parsed.error.issues);
+  // The token first: a made-up link costs one indexed lookup, never a password hash.
+  const found = typeof token === "string" && token.length <= 200 ? await db().userToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } }) : null;
+  if (!found || found.usedAt || found.expiresAt < new Date() || !found.user.active) {
+    throw new AppError("NOT_FOUND", "Dieser Einladungslink ist ungültig oder abgelaufen. Bitte wenden Sie sich an die Administration.");
+  }
+  const weak = weakPasswordMessage(parsed.data.password, [found.user.email, found.user.name]);
+  if (weak) throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Angaben.", { password: [weak] });
   const passwordHash = await hashPassword(parsed.data.password);
   return db().$transaction(async (tx) => {
-    const invite = await tx.userToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+    const invite = await tx.userToken.findUnique({ where: { id: found.id }, include: { user: true } });
     if (!invite || invite.usedAt || invite.expiresAt < new Date() || !invite.user.active) {
       throw new AppError("NOT_FOUND", "Dieser Einladungslink ist ungültig oder abgelaufen. Bitte wenden Sie sich an die Administration.");
     }
@@ -183,6 +201,7 @@ export async function acceptInvite(token: string, rawInput: unknown): Promise<{ 
     const claimed = await tx.userToken.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: new Date() } });
     if (claimed.count !== 1) throw new AppError("CONFLICT", "Dieser Einladungslink wurde bereits verwendet.");
     await tx.user.update({ where: { id: invite.userId }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } });
+    await revokeAllUserSessions(tx, invite.userId);
     await recordAudit(tx, {
       countyId: invite.user.countyId,
       actorId: invite.userId,
@@ -199,22 +218,34 @@ export async function isInviteUsable(token: string): Promise<boolean> {
   return Boolean(invite && !invite.usedAt && invite.expiresAt > new Date() && invite.user.active);
 }
 
-export async function changeOwnPassword(actor: Actor, rawInput: unknown): Promise<void> {
+/**
+ * A wrong current password counts like a failed sign-in (the same limits, for the same account
+ * and address), so a stolen session cannot be used to guess the password behind it.
+ */
+export async function changeOwnPassword(actor: Actor, rawInput: unknown, context: { ipAddress: string } = { ipAddress: "unknown" }): Promise<void> {
   const parsed = changePasswordSchema.safeParse(rawInput);
   if (!parsed.success) throw validation(parsed.error.issues);
   const user = await db().user.findUniqueOrThrow({ where: { id: actor.id } });
+  const decision = await consumeLimits(db(), signInLimits(user.email, context.ipAddress));
+  if (!decision.ok) {
+    await recordAudit(db(), { countyId: actor.countyId, actorId: actor.id, action: "auth.password-change-throttled", subjectType: "User", subjectId: actor.id });
+    throw new AppError("RATE_LIMITED", "Zu viele falsche Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.");
+  }
   if (!user.passwordHash || !(await verifyPassword(parsed.data.currentPassword, user.passwordHash))) {
+    await recordAudit(db(), { countyId: actor.countyId, actorId: actor.id, action: "auth.password-change-failed", subjectType: "User", subjectId: actor.id });
     throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Angaben.", { currentPassword: ["Das bisherige Passwort ist falsch."] });
   }
+  await releaseHits(db(), decision.hitIds);
   if (parsed.data.password === parsed.data.currentPassword) {
     throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Angaben.", { password: ["Bitte wählen Sie ein neues Passwort."] });
   }
+  const weak = weakPasswordMessage(parsed.data.password, [user.email, user.name]);
+  if (weak) throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Angaben.", { password: [weak] });
+  const passwordHash = await hashPassword(parsed.data.password);
   await db().$transaction(async (tx) => {
     // Ends every session of the account, this one included: the user signs in with the new password.
-    await tx.user.update({
-      where: { id: actor.id },
-      data: { passwordHash: await hashPassword(parsed.data.password), mustChangePassword: false, sessionVersion: { increment: 1 } },
-    });
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } });
+    await revokeAllUserSessions(tx, actor.id);
     await recordAudit(tx, { countyId: actor.countyId, actorId: actor.id, action: "user.change-password", subjectType: "User", subjectId: actor.id });
   });
 }

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createBoss, QUEUES, type PgBoss } from "../../lib/jobs/boss";
 import { registerWorkers } from "../../lib/jobs/workers";
 import { db } from "../../lib/db/client";
-import { startMailCatcher, type MailCatcher } from "../../lib/mail/catcher";
+import { mailCatcherUrl, startMailCatcher, type MailCatcher } from "../../lib/mail/catcher";
 import { createMailTransport } from "../../lib/mail/transport";
 
 const url = process.env.DATABASE_URL!;
@@ -24,14 +24,15 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000) {
 
 describe("mail through the job queue and a real SMTP server", () => {
   it("two app instances working one queue send every mail exactly once", async () => {
-    const catcher = await startMailCatcher({ connectionString: url, port: 0 });
+    const credentials = { user: "wohnraum", password: "catcher-test-password" };
+    const catcher = await startMailCatcher({ connectionString: url, port: 0, credentials });
     running.catcher = catcher;
-    const transport = createMailTransport(`smtp://127.0.0.1:${catcher.port}`);
+    const transport = createMailTransport(mailCatcherUrl(catcher.port, credentials));
     // Two "instances", each with its own pg-boss and its own workers.
     for (let instance = 0; instance < 2; instance++) {
       const boss = await createBoss(url);
       running.bosses.push(boss);
-      await registerWorkers(boss, { prisma: db(), transport, mailFrom: "Wohnraum <noreply@wohnraum.example>", appUrl: "http://localhost:3999" });
+      await registerWorkers(boss, { prisma: db(), transport, mailFrom: "Wohnraum <noreply@wohnraum.example>", appUrl: "http://localhost:3999", signInRetentionDays: 90 });
     }
     const total = 12;
     for (let index = 0; index < total; index++) {

@@ -4,7 +4,7 @@ import { addDays, berlinDay, dayToDate } from "../../lib/dates";
 import { db } from "../../lib/db/client";
 import { QUEUES } from "../../lib/jobs/boss";
 import { jobs, queueMail, startJobWorkers } from "../../lib/jobs";
-import { startMailCatcher, type MailCatcher } from "../../lib/mail/catcher";
+import { mailCatcherUrl, startMailCatcher, type MailCatcher } from "../../lib/mail/catcher";
 import { freePort } from "../../lib/platform/ports";
 import { seedDemoCounty } from "../support/fixtures";
 
@@ -13,7 +13,8 @@ import { seedDemoCounty } from "../support/fixtures";
 // waiting retry is moved forward (its start time), so the test need not wait out the back-off.
 
 const smtpPort = await freePort();
-process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+const smtpCredentials = { user: "wohnraum", password: "worker-test-password" };
+process.env.SMTP_URL = mailCatcherUrl(smtpPort, smtpCredentials);
 process.env.JOBS_WORKER = "1";
 
 let catcher: MailCatcher | undefined;
@@ -48,7 +49,7 @@ describe("the app's mail worker", () => {
     // The first attempt fails (nothing listens on the port) and the job waits for its retry.
     await waitFor(async () => (await jobStates(QUEUES.sendMail)).includes("retry"), "the first attempt to fail and be retried");
 
-    catcher = await startMailCatcher({ connectionString: process.env.DATABASE_URL!, port: smtpPort });
+    catcher = await startMailCatcher({ connectionString: process.env.DATABASE_URL!, port: smtpPort, credentials: smtpCredentials });
     await sql.query("UPDATE pgboss.job SET start_after = now() WHERE name = $1 AND state = 'retry'", [QUEUES.sendMail]);
     await waitFor(async () => (await db().caughtMail.count({ where: { subject: "Zustellung nach Ausfall" } })) > 0, "the mail");
     await new Promise((resolve) => setTimeout(resolve, 2500)); // would a duplicate still arrive?

@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { toActor } from "../../lib/auth/actor";
+import { hashPassword } from "../../lib/auth/password";
+import { createUserSession } from "../../lib/auth/user-sessions";
 import { verifyCredentials } from "../../lib/auth/credentials";
 import { db } from "../../lib/db/client";
 import { AppError } from "../../lib/errors";
@@ -53,10 +56,21 @@ describe("user administration", () => {
     expect(await db().user.count({ where: { email: { in: ["ohne@example.org", "fremd@example.org"] } } })).toBe(0);
   });
 
-  it("refuses a second account with the same e-mail", async () => {
+  it("refuses a second account with the same e-mail, with one answer that does not tell in which county it exists", async () => {
     const error = await createUser(demo.admin, { name: "Doppelt", email: "PRESSE@wohnraum.example", role: "PRESS", onboarding: "password" }).catch((caught: AppError) => caught);
     expect((error as AppError).code).toBe("CONFLICT");
-    expect((error as AppError).fieldErrors?.email?.[0]).toContain("bereits vergeben");
+    expect((error as AppError).fieldErrors?.email?.[0]).toContain("kein neues Konto");
+
+    // An admin of another county gets exactly the same answer for this county's address.
+    const other = await db().county.create({ data: { name: "Landkreis Anders", slug: "anders" } });
+    const otherAdmin = toActor(await db().user.create({ data: { email: "admin@anders.example", name: "Anders", role: "ADMIN", countyId: other.id } }));
+    const fromElsewhere = await createUser(otherAdmin, { name: "Doppelt", email: "presse@wohnraum.example", role: "PRESS", onboarding: "password" }).catch((caught: AppError) => caught);
+    expect({ code: (fromElsewhere as AppError).code, message: (fromElsewhere as AppError).message, fieldErrors: (fromElsewhere as AppError).fieldErrors }).toEqual({
+      code: (error as AppError).code,
+      message: (error as AppError).message,
+      fieldErrors: (error as AppError).fieldErrors,
+    });
+    expect(JSON.stringify((fromElsewhere as AppError).fieldErrors)).not.toMatch(/Musterland|vergeben|existiert/);
   });
 
   it("invites by a single-use link that is mailed through the job queue", async () => {
@@ -90,5 +104,42 @@ describe("user administration", () => {
     expect((await verifyCredentials(db(), { email: "presse@wohnraum.example", password: "demo-password-for-tests", ipAddress: "y" })).ok).toBe(false);
     await setUserActive(demo.admin, demo.press.id, true);
     expect(await db().auditEvent.count({ where: { subjectId: demo.press.id, action: { in: ["user.deactivate", "user.activate"] } } })).toBe(2);
+  });
+
+  it("counts wrong current passwords like failed sign-ins, and refuses trivial new passwords", async () => {
+    const user = await db().user.create({
+      data: { email: "wechsel@wohnraum.example", name: "Wera Wechsel", role: "PRESS", countyId: demo.countyId, passwordHash: await hashPassword("altes-langes-Passwort-7") },
+    });
+    const actor = toActor(user);
+    const change = (currentPassword: string, password: string, ipAddress = "192.0.2.90") =>
+      changeOwnPassword(actor, { currentPassword, password, passwordRepeat: password }, { ipAddress });
+    for (let index = 1; index <= 5; index++) expect(await code(change(`falsch-${index}`, "Zelt Fluss Tabelle Uhr"))).toBe("VALIDATION");
+    // The 6th try is refused before the password is even checked, the right one included.
+    expect(await code(change("altes-langes-Passwort-7", "Zelt Fluss Tabelle Uhr"))).toBe("RATE_LIMITED");
+    expect(await db().auditEvent.count({ where: { subjectId: user.id, action: "auth.password-change-failed" } })).toBe(5);
+
+    for (const trivial of ["aaaaaaaaaaaa", "passwort1234", "wechsel12345"]) {
+      const error = await change("altes-langes-Passwort-7", trivial, "192.0.2.91").catch((caught: AppError) => caught);
+      expect((error as AppError).fieldErrors?.password?.[0]).toMatch(/zu leicht zu erraten/);
+    }
+    await change("altes-langes-Passwort-7", "Zelt Fluss Tabelle Uhr", "192.0.2.91");
+    expect((await verifyCredentials(db(), { email: user.email, password: "Zelt Fluss Tabelle Uhr", ipAddress: "192.0.2.92" })).ok).toBe(true);
+  });
+
+  it("deactivation ends the user's sessions for good: reactivating does not bring them back", async () => {
+    const session = await createUserSession(db(), demo.clerkA.id);
+    await setUserActive(demo.admin, demo.clerkA.id, false);
+    await setUserActive(demo.admin, demo.clerkA.id, true);
+    const row = await db().userSession.findUniqueOrThrow({ where: { id: session.id } });
+    expect(row.revokedAt).toBeInstanceOf(Date);
+    const user = await db().user.findUniqueOrThrow({ where: { id: demo.clerkA.id } });
+    expect(user.active).toBe(true);
+  });
+
+  it("checks an invitation token before hashing: 60 made-up links in parallel are all refused as unknown, none waits for a hash", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, index) => code(acceptInvite(`erfunden-${index}-${"x".repeat(30)}`, { password: "Zelt Fluss Tabelle Uhr", passwordRepeat: "Zelt Fluss Tabelle Uhr" }))),
+    );
+    expect(new Set(results)).toEqual(new Set(["NOT_FOUND"]));
   });
 });

@@ -23,4 +23,10 @@ describe("/lage URL state", () => {
     expect(parseEvaluationParams({ stand: "2026-13-45" }, today)).toMatchObject({ asOf: today, asOfError: expect.stringContaining("ungültig") });
     expect(parseEvaluationParams({ stand: "2026-11-22" }, today)).toMatchObject({ asOf: today, asOfError: expect.stringContaining("Zukunft") });
   });
+
+  it("refuses a Stand before 2000 with a message, and shows today instead", () => {
+    const params = parseEvaluationParams({ stand: "0001-01-01" }, "2026-11-21");
+    expect(params.asOf).toBe("2026-11-21");
+    expect(params.asOfError).toMatch(/nicht vor dem 01\.01\.2000/);
+  });
 });
