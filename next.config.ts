@@ -14,12 +14,12 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "pg-boss", "nodemailer", "@prisma/adapter-pg"],
   // Server actions get the same body bound as route handlers (lib/http/request-guard.ts).
   experimental: { serverActions: { bodySizeLimit: "64kb" } },
-  async headers() {
-    return [
+  headers() {
+    return Promise.resolve([
       { source: "/:path*", headers: securityHeaders },
       // JSON answers (and anything else under /api) are never cached by browsers or proxies.
       { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
-    ];
+    ]);
   },
 };
 

@@ -4,14 +4,15 @@ import { z } from "zod";
 // `next build` needs no secrets. Scripts (scripts/*.ts) prepare these variables before they
 // start the app; see .env.example.
 const envSchema = z.object({
-  DATABASE_URL: z
-    .string({ error: "DATABASE_URL is required" })
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+  DATABASE_URL: z.string({ error: "DATABASE_URL is required" }).regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
   AUTH_SECRET: z.string({ error: "AUTH_SECRET is required" }).min(32, "AUTH_SECRET must have at least 32 characters"),
   /** Public base URL, used for links in e-mails. */
   APP_URL: z.url().default("http://localhost:3000"),
   /** smtp:// or smtps:// URL of the mail server. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
+    .optional(),
   MAIL_FROM: z.string().default("Wohnraum <noreply@wohnraum.example>"),
   /** Set by `npm start` when it runs the built-in SMTP catcher; enables the Postausgang page. */
   MAIL_CATCHER: z
@@ -24,7 +25,12 @@ const envSchema = z.object({
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Absolute lifetime of a session from sign-in, in hours; renewal cannot extend it. */
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   /** How long sign-in attempts are kept (they are the record of who tried when). */
   SIGN_IN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Run background job workers in this process (default on). */

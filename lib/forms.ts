@@ -11,8 +11,14 @@ export interface FormState<Result = undefined> {
 
 export const IDLE: FormState<never> = { status: "idle" };
 
+/** A form field's text; a file or a missing field reads as "". */
+export function formText(formData: FormData, key: string): string {
+  const value = formData.get(key);
+  return typeof value === "string" ? value : "";
+}
+
 export function formValues(formData: FormData, keys: readonly string[]): Record<string, string> {
-  return Object.fromEntries(keys.map((key) => [key, String(formData.get(key) ?? "")]));
+  return Object.fromEntries(keys.map((key) => [key, formText(formData, key)]));
 }
 
 export function zodFieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {

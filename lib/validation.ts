@@ -30,7 +30,7 @@ const WHOLE_NUMBER_TEXT = /^-?(\d+|\d{1,3}(\.\d{3})+)$/;
  * A whole number as people type it. Strings may only hold digits (and the German thousands
  * separator); "0x10", "1e3", "1,5" or "12abc" stay invalid. Blank means null (not reported).
  */
-export function parseWholeNumber(value: unknown): number | null | typeof Number.NaN {
+export function parseWholeNumber(value: unknown): number | null {
   if (value === undefined || value === null) return null;
   if (typeof value === "number") return value;
   if (typeof value !== "string") return Number.NaN;

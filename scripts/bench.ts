@@ -55,15 +55,23 @@ async function main() {
       let started = performance.now();
       await client.query(query.text, query.values);
       dbSamples.push(performance.now() - started);
-      const explained = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${query.text}`, query.values);
-      execSamples.push(explained.rows[0]["QUERY PLAN"][0]["Execution Time"] as number);
+      const explained = await client.query<{ "QUERY PLAN": { "Execution Time": number }[] }>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${query.text}`,
+        query.values,
+      );
+      execSamples.push(explained.rows[0]!["QUERY PLAN"][0]!["Execution Time"]);
       started = performance.now();
       await evaluateCountiesAsOf([randomCounty()], [randomDay()], 7);
       totalSamples.push(performance.now() - started);
     }
-    const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON) ${LATEST_REPORTS_SQL(["c1"], [randomDay()]).text}`, LATEST_REPORTS_SQL(["c1"], [randomDay()]).values);
+    const plan = await client.query<{ "QUERY PLAN": string }>(
+      `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON) ${LATEST_REPORTS_SQL(["c1"], [randomDay()]).text}`,
+      LATEST_REPORTS_SQL(["c1"], [randomDay()]).values,
+    );
     const planText = plan.rows.map((row) => row["QUERY PLAN"]).join("\n");
-    const indexesUsed = [...planText.matchAll(/((?:Bitmap )?Index(?: Only)? Scan(?: Backward)?) (?:using|on) (\S+)/g)].map((match) => `${match[1]!.toLowerCase()} on \`${match[2]}\``);
+    const indexesUsed = [...planText.matchAll(/((?:Bitmap )?Index(?: Only)? Scan(?: Backward)?) (?:using|on) (\S+)/g)].map(
+      (match) => `${match[1]!.toLowerCase()} on \`${match[2]}\``,
+    );
 
     log("The whole state as of a random date ...");
     const stateDb: number[] = [];
@@ -86,7 +94,7 @@ async function main() {
        ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
       [await hashPassword(password)],
     );
-    const pgVersion = (await client.query("SHOW server_version")).rows[0].server_version as string;
+    const pgVersion = (await client.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version;
     await client.end();
     await buildIfStale({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, log);
     const port = await freePort();

@@ -56,6 +56,18 @@ async function main() {
   const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 
   if (!e2eOnly) {
+    // Static checks first: they take seconds and catch unhandled promises and unsafe `any`.
+    for (const [tool, toolArgs] of [
+      ["eslint", ["--max-warnings", "0", "."]],
+      ["prettier", ["--check", "."]],
+      ["tsc", ["--noEmit"]],
+    ] as const) {
+      const code = await run(bin(tool), [...toolArgs], process.env);
+      if (code !== 0) {
+        console.error(`[checks] ${tool} found problems (npm run lint, npm run format).`);
+        return code;
+      }
+    }
     if (!(await selfCheck(bin))) return 1;
     const code = await run(bin("vitest"), ["run"], process.env);
     if (code !== 0) return code;
@@ -76,4 +88,4 @@ async function main() {
   }
 }
 
-main().then((code) => process.exit(code));
+void main().then((code) => process.exit(code));

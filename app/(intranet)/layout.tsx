@@ -16,7 +16,10 @@ export default async function IntranetLayout({ children }: { children: React.Rea
   const items = actor.mustChangePassword ? [] : navigationFor(actor, { mailCatcher: env().MAIL_CATCHER });
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#inhalt" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#inhalt"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Zum Inhalt springen
       </a>
       <header className="bg-brand-800 text-white">

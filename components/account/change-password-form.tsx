@@ -12,9 +12,34 @@ export function ChangePasswordForm() {
   return (
     <form action={action} className="flex max-w-md flex-col gap-4" noValidate>
       {state.message && <Alert tone="error">{state.message}</Alert>}
-      <TextField id="currentPassword" name="currentPassword" type="password" label="Bisheriges Passwort" autoComplete="current-password" required errors={state.fieldErrors?.currentPassword} />
-      <TextField id="password" name="password" type="password" label="Neues Passwort" hint={`Mindestens ${PASSWORD_MIN_LENGTH} Zeichen.`} autoComplete="new-password" required errors={state.fieldErrors?.password} />
-      <TextField id="passwordRepeat" name="passwordRepeat" type="password" label="Neues Passwort wiederholen" autoComplete="new-password" required errors={state.fieldErrors?.passwordRepeat} />
+      <TextField
+        id="currentPassword"
+        name="currentPassword"
+        type="password"
+        label="Bisheriges Passwort"
+        autoComplete="current-password"
+        required
+        errors={state.fieldErrors?.currentPassword}
+      />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        label="Neues Passwort"
+        hint={`Mindestens ${PASSWORD_MIN_LENGTH} Zeichen.`}
+        autoComplete="new-password"
+        required
+        errors={state.fieldErrors?.password}
+      />
+      <TextField
+        id="passwordRepeat"
+        name="passwordRepeat"
+        type="password"
+        label="Neues Passwort wiederholen"
+        autoComplete="new-password"
+        required
+        errors={state.fieldErrors?.passwordRepeat}
+      />
       <div>
         <SubmitButton pendingLabel="Wird gespeichert …">Passwort ändern</SubmitButton>
       </div>

@@ -17,23 +17,36 @@ export function CountyTotalsBlock({ totals }: { totals: CountyTotals }) {
   return (
     <section aria-labelledby="summen" className="grid gap-4 lg:grid-cols-[2fr_1fr]">
       <div>
-        <h2 id="summen" className="mb-2 text-lg font-semibold">Landkreis gesamt</h2>
+        <h2 id="summen" className="mb-2 text-lg font-semibold">
+          Landkreis gesamt
+        </h2>
         <dl className="grid grid-cols-2 gap-2 md:grid-cols-5">
           <Figure label="Benötigter Wohnraum" value={totals.placesNeeded} testId="total-places-needed" />
           <Figure label="Verfügbar jetzt" value={totals.availableNow} testId="total-available-now" />
           <Figure label="In Aussicht" value={totals.prospective} testId="total-prospective" />
           <Figure label="Verfügbarkeit gesamt" value={totals.totalAvailability} testId="total-availability" />
-          <Figure label={surplus ? "Fehlender Wohnraum (netto: Überschuss)" : "Fehlender Wohnraum (netto)"} value={totals.missingPlaces} testId="total-missing-places" emphasis />
+          <Figure
+            label={surplus ? "Fehlender Wohnraum (netto: Überschuss)" : "Fehlender Wohnraum (netto)"}
+            value={totals.missingPlaces}
+            testId="total-missing-places"
+            emphasis
+          />
         </dl>
       </div>
       <div>
         <h2 className="mb-2 text-lg font-semibold">Brutto-Fehlbedarf</h2>
         <div className="rounded-md border border-red-700 bg-red-50 px-3 py-2">
           <p className="text-2xl font-semibold tabular-nums text-red-900">
-            <span data-testid="gross-shortfall" data-value={totals.grossShortfall}>{formatNumber(totals.grossShortfall)}</span> Plätze
+            <span data-testid="gross-shortfall" data-value={totals.grossShortfall}>
+              {formatNumber(totals.grossShortfall)}
+            </span>{" "}
+            Plätze
           </p>
           <p className="text-sm text-red-900">
-            fehlen in <span data-testid="municipalities-short" data-value={totals.municipalitiesShort}>{totals.municipalitiesShort}</span>{" "}
+            fehlen in{" "}
+            <span data-testid="municipalities-short" data-value={totals.municipalitiesShort}>
+              {totals.municipalitiesShort}
+            </span>{" "}
             {totals.municipalitiesShort === 1 ? "Kommune" : "Kommunen"}
             {surplus && totals.grossShortfall > 0 ? ", obwohl der Landkreis netto einen Überschuss hat." : "."}
           </p>

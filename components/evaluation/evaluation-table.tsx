@@ -8,6 +8,7 @@ import {
   getFilteredRowModel,
   getSortedRowModel,
   useReactTable,
+  type RowData,
   type SortingState,
 } from "@tanstack/react-table";
 import type { MunicipalityEvaluation } from "@/lib/capacity/evaluation";
@@ -16,6 +17,14 @@ import { FIGURE_SHORT_LABELS, SITUATION_LABELS } from "@/lib/capacity/figures";
 import { formatDay } from "@/lib/dates";
 import { formatNumber } from "@/lib/format";
 import { FigureValue, ShortfallValue } from "./figure-value";
+
+declare module "@tanstack/react-table" {
+  // Our columns say whether they hold numbers (right-aligned, tabular figures).
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the type parameters must match TanStack's declaration
+  interface ColumnMeta<TData extends RowData, TValue> {
+    numeric?: boolean;
+  }
+}
 import { RowFlags } from "./row-flags";
 
 const column = createColumnHelper<MunicipalityEvaluation>();
@@ -110,6 +119,8 @@ export function EvaluationTable({
     [query, shortOnly],
   );
 
+  // TanStack Table's API cannot be memoised by the React Compiler, which this app does not use.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
     columns,
@@ -164,7 +175,12 @@ export function EvaluationTable({
           {visible.length} von {rows.length} Kommunen angezeigt
         </p>
       </div>
-      <div className="max-h-[75vh] overflow-auto rounded-lg bg-white shadow" tabIndex={0} role="region" aria-label="Auswertung je Kommune (scrollbar)">
+      <div
+        className="max-h-[75vh] overflow-auto rounded-lg bg-white shadow"
+        tabIndex={0}
+        role="region"
+        aria-label="Auswertung je Kommune (scrollbar)"
+      >
         <table className="w-full border-collapse text-left text-sm" data-testid="evaluation-table">
           <caption className="sr-only">
             Auswertung je Kommune, Stand {formatDay(params.asOf)}. Spaltenüberschriften sortieren die Tabelle.
@@ -174,7 +190,7 @@ export function EvaluationTable({
               <tr key={group.id}>
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
-                  const numericColumn = (header.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                  const numericColumn = header.column.columnDef.meta?.numeric;
                   return (
                     <th
                       key={header.id}
@@ -183,7 +199,11 @@ export function EvaluationTable({
                       className={`sticky top-0 z-10 border-b border-slate-300 bg-slate-100 px-2 py-2 align-bottom ${numericColumn ? "text-right" : ""}`}
                     >
                       {header.column.getCanSort() ? (
-                        <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 font-semibold">
+                        <button
+                          type="button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          className="inline-flex items-center gap-1 font-semibold"
+                        >
                           {flexRender(header.column.columnDef.header, header.getContext())}
                           <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
                         </button>
@@ -200,7 +220,7 @@ export function EvaluationTable({
             {visible.map((row) => (
               <tr key={row.id} className="border-b border-slate-200 align-top" data-municipality={row.original.slug}>
                 {row.getVisibleCells().map((cell) => {
-                  const numericColumn = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                  const numericColumn = cell.column.columnDef.meta?.numeric;
                   const raw = cell.getValue();
                   return cell.column.id === "name" ? (
                     <th key={cell.id} scope="row" className="px-2 py-1.5 font-normal">
@@ -210,7 +230,7 @@ export function EvaluationTable({
                     <td
                       key={cell.id}
                       data-column={cell.column.id}
-                      data-value={raw === null || raw === undefined ? "" : String(raw)}
+                      data-value={typeof raw === "number" || typeof raw === "string" ? String(raw) : ""}
                       className={`px-2 py-1.5 ${numericColumn ? "text-right tabular-nums" : ""} ${cell.column.id === "flags" ? "min-w-56" : ""}`}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}

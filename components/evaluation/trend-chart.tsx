@@ -11,7 +11,15 @@ export interface TrendSeries {
 }
 
 /** Lines over time; the same numbers are available as a table next to it. */
-export function TrendChart({ data, series, height = 320 }: { data: Record<string, number | string | null>[]; series: TrendSeries[]; height?: number }) {
+export function TrendChart({
+  data,
+  series,
+  height = 320,
+}: {
+  data: Record<string, number | string | null>[];
+  series: TrendSeries[];
+  height?: number;
+}) {
   return (
     <div style={{ height }} aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
@@ -19,7 +27,10 @@ export function TrendChart({ data, series, height = 320 }: { data: Record<string
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="asOf" tickFormatter={(value: string) => formatDay(value).slice(0, 6)} />
           <YAxis tickFormatter={(value: number) => formatNumber(value)} />
-          <Tooltip labelFormatter={(value) => formatDay(String(value))} formatter={(value, name) => [formatNumber(Number(value)), name]} />
+          <Tooltip
+            labelFormatter={(value) => (typeof value === "string" ? formatDay(value) : "")}
+            formatter={(value, name) => [formatNumber(Number(value)), name]}
+          />
           <Legend />
           {series.map((line) => (
             <Line

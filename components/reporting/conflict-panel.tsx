@@ -27,14 +27,22 @@ export function ConflictPanel({
         <caption className="sr-only">Vergleich der neueren Meldung mit Ihrer Eingabe</caption>
         <thead>
           <tr>
-            <th scope="col" className="px-2 py-1 text-left">Angabe</th>
-            <th scope="col" className="px-2 py-1 text-right">Neuere Meldung</th>
-            <th scope="col" className="px-2 py-1 text-right">Ihre Eingabe</th>
+            <th scope="col" className="px-2 py-1 text-left">
+              Angabe
+            </th>
+            <th scope="col" className="px-2 py-1 text-right">
+              Neuere Meldung
+            </th>
+            <th scope="col" className="px-2 py-1 text-right">
+              Ihre Eingabe
+            </th>
           </tr>
         </thead>
         <tbody>
           <tr className="border-t border-slate-200">
-            <th scope="row" className="px-2 py-1 text-left font-normal">Meldedatum</th>
+            <th scope="row" className="px-2 py-1 text-left font-normal">
+              Meldedatum
+            </th>
             <td className="px-2 py-1 text-right">{formatDay(newer.reportingDate)}</td>
             <td className="px-2 py-1 text-right">{mine.reportingDate ? formatDay(mine.reportingDate) : "–"}</td>
           </tr>
@@ -56,13 +64,19 @@ export function ConflictPanel({
             );
           })}
           <tr className="border-t border-slate-200">
-            <th scope="row" className="px-2 py-1 text-left font-normal">Einschätzung</th>
+            <th scope="row" className="px-2 py-1 text-left font-normal">
+              Einschätzung
+            </th>
             <td className="px-2 py-1 text-right">{newer.situation ? SITUATION_LABELS[newer.situation] : "–"}</td>
             <td className="px-2 py-1 text-right">{mine.situation ? SITUATION_LABELS[mine.situation] : "–"}</td>
           </tr>
         </tbody>
       </table>
-      <button type="button" onClick={onTakeOver} className="mt-3 rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium hover:bg-slate-100">
+      <button
+        type="button"
+        onClick={onTakeOver}
+        className="mt-3 rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium hover:bg-slate-100"
+      >
         Neuere Zahlen ins Formular übernehmen
       </button>
     </section>

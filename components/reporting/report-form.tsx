@@ -59,9 +59,14 @@ export function ReportForm(props: {
   const [editedSinceSubmit, setEditedSinceSubmit] = useState(false);
   // After a conflict the clerk has seen the newer report; saving again builds on it.
   const messageRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // A new answer from the server: adjust the form's state while rendering (not in an effect).
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
     setEditedSinceSubmit(false);
     if (state.result?.conflict) setBase(state.result.conflict.id);
+  }
+  useEffect(() => {
     // The answer appears above the form; bring it into view (the button is far below).
     if (state.status === "error") messageRef.current?.focus();
   }, [state]);
@@ -96,30 +101,45 @@ export function ReportForm(props: {
   return (
     <form action={action} onSubmit={validate} noValidate className="flex flex-col gap-6">
       <div ref={messageRef} tabIndex={-1} className="flex flex-col gap-4 outline-none">
-      {state.message && <Alert tone="error">{state.message}</Alert>}
-      {state.result?.conflict && (
-        <ConflictPanel
-          newer={state.result.conflict}
-          mine={{ figures, situation, reportingDate: values.reportingDate }}
-          onTakeOver={() => {
-            const newer = state.result!.conflict!;
-            setValues((current) => ({
-              ...current,
-              ...(Object.fromEntries(FIGURE_KEYS.map((key) => [key, newer.figures[key]?.toString() ?? ""])) as Record<FigureKey, string>),
-              situation: newer.situation ?? "",
-            }));
-          }}
-        />
-      )}
+        {state.message && <Alert tone="error">{state.message}</Alert>}
+        {state.result?.conflict && (
+          <ConflictPanel
+            newer={state.result.conflict}
+            mine={{ figures, situation, reportingDate: values.reportingDate }}
+            onTakeOver={() => {
+              const newer = state.result!.conflict!;
+              setValues((current) => ({
+                ...current,
+                ...(Object.fromEntries(FIGURE_KEYS.map((key) => [key, newer.figures[key]?.toString() ?? ""])) as Record<FigureKey, string>),
+                situation: newer.situation ?? "",
+              }));
+            }}
+          />
+        )}
       </div>
       <input type="hidden" name="baseReportId" value={base ?? ""} />
 
       <div className="flex max-w-xs flex-col gap-1">
-        <label htmlFor="reportingDate" className="font-medium">Meldedatum</label>
-        <input id="reportingDate" name="reportingDate" type="date" required max={props.today} value={values.reportingDate} onChange={set("reportingDate")}
-          aria-invalid={errors.reportingDate ? true : undefined} aria-describedby={errors.reportingDate ? "reportingDate-error" : undefined}
-          className="rounded-md border border-slate-400 bg-white px-3 py-2" />
-        {errors.reportingDate && <p id="reportingDate-error" className="text-sm font-medium text-red-700">{errors.reportingDate.join(" ")}</p>}
+        <label htmlFor="reportingDate" className="font-medium">
+          Meldedatum
+        </label>
+        <input
+          id="reportingDate"
+          name="reportingDate"
+          type="date"
+          required
+          max={props.today}
+          value={values.reportingDate}
+          onChange={set("reportingDate")}
+          aria-invalid={errors.reportingDate ? true : undefined}
+          aria-describedby={errors.reportingDate ? "reportingDate-error" : undefined}
+          className="rounded-md border border-slate-400 bg-white px-3 py-2"
+        />
+        {errors.reportingDate && (
+          <p id="reportingDate-error" className="text-sm font-medium text-red-700">
+            {errors.reportingDate.join(" ")}
+          </p>
+        )}
       </div>
 
       <p className="text-sm text-slate-700" id="figures-hint">
@@ -136,17 +156,32 @@ export function ReportForm(props: {
                   {MAY_BE_NEGATIVE.has(key) && <span className="font-normal"> (negativ, wenn übererfüllt)</span>}
                 </label>
                 <div className="flex items-center gap-2">
-                  <input id={key} name={key} type="text" inputMode="numeric" autoComplete="off" value={values[key]} onChange={set(key)}
+                  <input
+                    id={key}
+                    name={key}
+                    type="text"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    value={values[key]}
+                    onChange={set(key)}
                     aria-invalid={errors[key] ? true : undefined}
                     aria-describedby={[errors[key] ? `${key}-error` : null, "figures-hint"].filter(Boolean).join(" ")}
-                    className="w-32 rounded-md border border-slate-400 bg-white px-3 py-2 text-right tabular-nums" />
+                    className="w-32 rounded-md border border-slate-400 bg-white px-3 py-2 text-right tabular-nums"
+                  />
                   {values[key].trim() === "" && (
-                    <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800" data-testid={`${key}-not-reported`}>
+                    <span
+                      className="rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800"
+                      data-testid={`${key}-not-reported`}
+                    >
                       nicht gemeldet
                     </span>
                   )}
                 </div>
-                {errors[key] && <p id={`${key}-error`} className="text-sm font-medium text-red-700">{errors[key].join(" ")}</p>}
+                {errors[key] && (
+                  <p id={`${key}-error`} className="text-sm font-medium text-red-700">
+                    {errors[key].join(" ")}
+                  </p>
+                )}
               </div>
             ))}
           </div>
@@ -162,28 +197,59 @@ export function ReportForm(props: {
             ["", "keine Angabe"],
           ].map(([value, label]) => (
             <label key={label} className="flex items-center gap-2">
-              <input type="radio" id={`situation-${value || "none"}`} name="situation" value={value} checked={values.situation === value} onChange={set("situation")}
-                aria-invalid={errors.situation ? true : undefined} className="h-4 w-4" />
+              <input
+                type="radio"
+                id={`situation-${value || "none"}`}
+                name="situation"
+                value={value}
+                checked={values.situation === value}
+                onChange={set("situation")}
+                className="h-4 w-4"
+              />
               {label}
             </label>
           ))}
         </div>
-        {errors.situation && <p id="situation-error" className="mt-2 text-sm font-medium text-red-700">{errors.situation.join(" ")}</p>}
+        {errors.situation && (
+          <p id="situation-error" className="mt-2 text-sm font-medium text-red-700">
+            {errors.situation.join(" ")}
+          </p>
+        )}
         <p className="mt-3" aria-live="polite">
           Bedarf nach Ihren Angaben: <ShortfallValue shortfall={shortfall} />
         </p>
       </fieldset>
 
       <div className="flex flex-col gap-1">
-        <label htmlFor="comment" className="font-medium">Kommentar (optional)</label>
-        <textarea id="comment" name="comment" rows={3} value={values.comment} onChange={set("comment")} maxLength={2000}
-          aria-invalid={errors.comment ? true : undefined} aria-describedby={errors.comment ? "comment-error" : undefined}
-          className="rounded-md border border-slate-400 bg-white px-3 py-2" />
-        {errors.comment && <p id="comment-error" className="text-sm font-medium text-red-700">{errors.comment.join(" ")}</p>}
+        <label htmlFor="comment" className="font-medium">
+          Kommentar (optional)
+        </label>
+        <textarea
+          id="comment"
+          name="comment"
+          rows={3}
+          value={values.comment}
+          onChange={set("comment")}
+          maxLength={2000}
+          aria-invalid={errors.comment ? true : undefined}
+          aria-describedby={errors.comment ? "comment-error" : undefined}
+          className="rounded-md border border-slate-400 bg-white px-3 py-2"
+        />
+        {errors.comment && (
+          <p id="comment-error" className="text-sm font-medium text-red-700">
+            {errors.comment.join(" ")}
+          </p>
+        )}
       </div>
 
-      <WarningsPanel warnings={warnings} confirmed={confirmed} onConfirmedChange={setConfirmed} note={note} onNoteChange={setNote}
-        noteError={errors.warningNote?.join(" ")} />
+      <WarningsPanel
+        warnings={warnings}
+        confirmed={confirmed}
+        onConfirmedChange={setConfirmed}
+        note={note}
+        onNoteChange={setNote}
+        noteError={errors.warningNote?.join(" ")}
+      />
 
       <div>
         <SubmitButton pendingLabel="Wird gespeichert …">Meldung speichern</SubmitButton>

@@ -20,20 +20,33 @@ interface HistoryEntry {
 export function ReportHistoryTable({ history }: { history: HistoryEntry[] }) {
   return (
     // Focusable, so keyboard users can scroll the wide table.
-    <div className="max-h-[70vh] overflow-auto rounded-lg bg-white shadow" tabIndex={0} role="region" aria-label="Alle Meldungen (scrollbar)">
+    <div
+      className="max-h-[70vh] overflow-auto rounded-lg bg-white shadow"
+      tabIndex={0}
+      role="region"
+      aria-label="Alle Meldungen (scrollbar)"
+    >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Alle Meldungen, neuestes Meldedatum zuerst; korrigierte Meldungen sind markiert.</caption>
         <thead>
           <tr>
-            <th scope="col" className="sticky top-0 bg-slate-100 px-2 py-2">Meldedatum</th>
+            <th scope="col" className="sticky top-0 bg-slate-100 px-2 py-2">
+              Meldedatum
+            </th>
             {FIGURE_KEYS.map((key) => (
               <th key={key} scope="col" className="sticky top-0 bg-slate-100 px-2 py-2 text-right">
                 {FIGURE_SHORT_LABELS[key]}
               </th>
             ))}
-            <th scope="col" className="sticky top-0 bg-slate-100 px-2 py-2">Lage</th>
-            <th scope="col" className="sticky top-0 bg-slate-100 px-2 py-2">Gemeldet von</th>
-            <th scope="col" className="sticky top-0 bg-slate-100 px-2 py-2">Kommentar</th>
+            <th scope="col" className="sticky top-0 bg-slate-100 px-2 py-2">
+              Lage
+            </th>
+            <th scope="col" className="sticky top-0 bg-slate-100 px-2 py-2">
+              Gemeldet von
+            </th>
+            <th scope="col" className="sticky top-0 bg-slate-100 px-2 py-2">
+              Kommentar
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -51,7 +64,9 @@ export function ReportHistoryTable({ history }: { history: HistoryEntry[] }) {
               <td className="px-2 py-1.5">{report.situation ? SITUATION_LABELS[report.situation] : <FigureValue value={null} />}</td>
               <td className="px-2 py-1.5 whitespace-nowrap">
                 {report.authorName ?? "Import"}
-                {report.authorRole && report.authorRole !== "CLERK" && <span className="block text-xs">für die Kommune: {ROLE_LABELS[report.authorRole]}</span>}
+                {report.authorRole && report.authorRole !== "CLERK" && (
+                  <span className="block text-xs">für die Kommune: {ROLE_LABELS[report.authorRole]}</span>
+                )}
                 <span className="block text-xs text-slate-600">{formatDateTime(report.createdAt)}</span>
               </td>
               <td className="px-2 py-1.5">

@@ -7,7 +7,6 @@ import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { IDLE } from "@/lib/forms";
 import { createUserAction } from "@/lib/users/actions";
 import { ONBOARDING_METHODS } from "@/lib/users/schema";
-import type { AccessHandover } from "@/lib/users/service";
 import { Handover } from "./handover";
 
 export function CreateUserForm({ municipalities }: { municipalities: { id: string; name: string }[] }) {

@@ -4,7 +4,6 @@ import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { IDLE } from "@/lib/forms";
 import { resetUserAccessAction, setUserActiveAction } from "@/lib/users/actions";
-import type { AccessHandover } from "@/lib/users/service";
 import { Handover } from "./handover";
 
 export function UserActions({ userId, userName, active, isSelf }: { userId: string; userName: string; active: boolean; isSelf: boolean }) {
@@ -17,7 +16,11 @@ export function UserActions({ userId, userName, active, isSelf }: { userId: stri
           <form action={toggle}>
             <input type="hidden" name="userId" value={userId} />
             <input type="hidden" name="active" value={active ? "false" : "true"} />
-            <SubmitButton variant={active ? "danger" : "secondary"} className="px-3 py-1 text-sm" aria-label={`${userName} ${active ? "deaktivieren" : "aktivieren"}`}>
+            <SubmitButton
+              variant={active ? "danger" : "secondary"}
+              className="px-3 py-1 text-sm"
+              aria-label={`${userName} ${active ? "deaktivieren" : "aktivieren"}`}
+            >
               {active ? "Deaktivieren" : "Aktivieren"}
             </SubmitButton>
           </form>

@@ -25,13 +25,7 @@ export function toActor(user: Actor & Record<string, unknown>): Actor {
   };
 }
 
-export type Permission =
-  | "evaluation:read"
-  | "report:write"
-  | "users:manage"
-  | "outbox:read"
-  | "settings:manage"
-  | "export:read";
+export type Permission = "evaluation:read" | "report:write" | "users:manage" | "outbox:read" | "settings:manage" | "export:read";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   CLERK: ["evaluation:read", "report:write"],

@@ -75,7 +75,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       await revokeUserSession(db(), token.sid);
       const user = token.sub ? await db().user.findUnique({ where: { id: token.sub }, select: { id: true, countyId: true } }) : null;
       if (user) {
-        await recordAudit(db(), { countyId: user.countyId, actorId: user.id, action: "auth.sign-out", subjectType: "User", subjectId: user.id });
+        await recordAudit(db(), {
+          countyId: user.countyId,
+          actorId: user.id,
+          action: "auth.sign-out",
+          subjectType: "User",
+          subjectId: user.id,
+        });
       }
     },
   },

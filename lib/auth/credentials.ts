@@ -54,7 +54,14 @@ export async function verifyCredentials(
   const decision = await consumeLimits(prisma, signInLimits(email, input.ipAddress));
   if (!decision.ok) {
     const known = await prisma.user.findUnique({ where: { email }, select: { id: true, countyId: true } });
-    await recordAttempt(prisma, { email, ipAddress: input.ipAddress, succeeded: false, throttled: true, userId: known?.id ?? null, countyId: known?.countyId ?? null });
+    await recordAttempt(prisma, {
+      email,
+      ipAddress: input.ipAddress,
+      succeeded: false,
+      throttled: true,
+      userId: known?.id ?? null,
+      countyId: known?.countyId ?? null,
+    });
     return { ok: false, reason: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
   }
   const user = await prisma.user.findUnique({ where: { email } });
@@ -69,7 +76,14 @@ export async function verifyCredentials(
   }
   const succeeded = Boolean(user && user.active && user.passwordHash && passwordMatches);
   if (succeeded) await releaseHits(prisma, decision.hitIds);
-  await recordAttempt(prisma, { email, ipAddress: input.ipAddress, succeeded, throttled: false, userId: user?.id ?? null, countyId: user?.countyId ?? null });
+  await recordAttempt(prisma, {
+    email,
+    ipAddress: input.ipAddress,
+    succeeded,
+    throttled: false,
+    userId: user?.id ?? null,
+    countyId: user?.countyId ?? null,
+  });
   if (!succeeded || !user) return { ok: false, reason: "invalid" };
   await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   const session = await createUserSession(prisma, user.id);

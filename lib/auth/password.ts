@@ -75,8 +75,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 // Verifying against this when the account does not exist keeps the answer time the same.
-export const UNKNOWN_USER_HASH =
-  "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+export const UNKNOWN_USER_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
 /** A readable random password for demo accounts and one-time passwords. */
 export function generatePassword(length = 16): string {

@@ -19,7 +19,13 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   // The session row must stand: not signed out, not past its absolute end (SESSION_MAX_HOURS),
   // for an active user whose password was not changed or reset since (session version).
   const row = await db().userSession.findFirst({
-    where: { id: session.sessionId, userId: id, revokedAt: null, expiresAt: { gt: new Date() }, user: { active: true, sessionVersion: session.sessionVersion } },
+    where: {
+      id: session.sessionId,
+      userId: id,
+      revokedAt: null,
+      expiresAt: { gt: new Date() },
+      user: { active: true, sessionVersion: session.sessionVersion },
+    },
     include: { user: true },
   });
   return row ? toActor(row.user) : null;

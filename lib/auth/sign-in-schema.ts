@@ -1,7 +1,12 @@
 import { z } from "zod";
 
 export const signInSchema = z.object({
-  email: z.string().trim().min(1, "Bitte geben Sie Ihre E-Mail-Adresse ein.").max(320).pipe(z.email("Bitte geben Sie eine gültige E-Mail-Adresse ein.")),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Bitte geben Sie Ihre E-Mail-Adresse ein.")
+    .max(320)
+    .pipe(z.email("Bitte geben Sie eine gültige E-Mail-Adresse ein.")),
   password: z.string().min(1, "Bitte geben Sie Ihr Passwort ein.").max(1024),
 });
 

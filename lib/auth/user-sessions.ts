@@ -12,7 +12,12 @@ export function sessionMaxHours(): number {
 
 export async function createUserSession(prisma: PrismaClient, userId: string, now = new Date()) {
   return prisma.userSession.create({
-    data: { id: randomBytes(24).toString("base64url"), userId, createdAt: now, expiresAt: new Date(now.getTime() + sessionMaxHours() * 3_600_000) },
+    data: {
+      id: randomBytes(24).toString("base64url"),
+      userId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + sessionMaxHours() * 3_600_000),
+    },
   });
 }
 
@@ -22,7 +27,9 @@ export async function revokeUserSession(prisma: PrismaClient, sessionId: string)
 
 /** Not signed out, not past its absolute end, for an active user. */
 export async function isSessionOpen(prisma: PrismaClient, sessionId: string, now = new Date()): Promise<boolean> {
-  const count = await prisma.userSession.count({ where: { id: sessionId, revokedAt: null, expiresAt: { gt: now }, user: { active: true } } });
+  const count = await prisma.userSession.count({
+    where: { id: sessionId, revokedAt: null, expiresAt: { gt: now }, user: { active: true } },
+  });
   return count > 0;
 }
 

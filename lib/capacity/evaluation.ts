@@ -123,10 +123,7 @@ export function totalsOf(rows: MunicipalityEvaluation[]): CountyTotals {
   };
 }
 
-export function evaluateCounty(
-  inputs: MunicipalityReportInput[],
-  options: { asOf: string; intervalDays: number },
-): CountyEvaluation {
+export function evaluateCounty(inputs: MunicipalityReportInput[], options: { asOf: string; intervalDays: number }): CountyEvaluation {
   const rows = inputs.map((input) => evaluateMunicipality(input, options)).sort(compareByShortfall);
   return {
     asOf: options.asOf,

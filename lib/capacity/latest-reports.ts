@@ -37,7 +37,12 @@ export const LATEST_REPORTS_SQL = (countyIds: string[], dates: string[]) => Pris
    WHERE m.county_id = ANY(${countyIds}::text[])`;
 
 /** The evaluation at each date, from one query, each date evaluated by the pure module. */
-export async function evaluateAsOf(prisma: PrismaClient, countyIds: string[], dates: string[], intervalDays: number): Promise<CountyEvaluation[]> {
+export async function evaluateAsOf(
+  prisma: PrismaClient,
+  countyIds: string[],
+  dates: string[],
+  intervalDays: number,
+): Promise<CountyEvaluation[]> {
   const rows = await prisma.$queryRaw<LatestRow[]>(LATEST_REPORTS_SQL(countyIds, dates));
   return dates.map((asOf) =>
     evaluateCounty(

@@ -5,10 +5,7 @@ import { FIGURE_KEYS, FIGURE_LABELS, type FigureKey, type Figures, type Situatio
 // not block, but must be confirmed with a comment before the report is saved.
 
 export type WarningCode =
-  | "ARRIVALS_ABOVE_ALLOCATIONS"
-  | "HOUSED_ABOVE_ARRIVALS"
-  | `CHANGED_BY_HALF:${FigureKey}`
-  | "RATING_CONTRADICTS_SHORTFALL";
+  "ARRIVALS_ABOVE_ALLOCATIONS" | "HOUSED_ABOVE_ARRIVALS" | `CHANGED_BY_HALF:${FigureKey}` | "RATING_CONTRADICTS_SHORTFALL";
 
 export interface PlausibilityWarning {
   code: WarningCode;

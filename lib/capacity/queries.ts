@@ -20,7 +20,11 @@ export async function countyOf(actor: Actor) {
 /** The municipalities of the actor's county, by name. */
 export async function listMunicipalities(actor: Actor) {
   if (!can(actor, "evaluation:read")) return [];
-  return db().municipality.findMany({ where: { countyId: actor.countyId }, orderBy: { name: "asc" }, select: { id: true, name: true, slug: true } });
+  return db().municipality.findMany({
+    where: { countyId: actor.countyId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, slug: true },
+  });
 }
 
 /** The evaluation of several dates in one query (see latest-reports.ts). */
@@ -97,4 +101,3 @@ export async function loadReportForm(actor: Actor, slug: string) {
     baseReportId: latestSaved?.id ?? null,
   };
 }
-

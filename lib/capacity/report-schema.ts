@@ -48,7 +48,10 @@ export const reportInputSchema = z.object({
     .nullable()
     .transform((value) => value || null),
   /** Codes of the plausibility warnings the author confirmed. */
-  confirmedWarnings: z.array(z.string().regex(/^[A-Z_]{1,60}(:[A-Za-z]{1,40})?$/)).max(50).default([]),
+  confirmedWarnings: z
+    .array(z.string().regex(/^[A-Z_]{1,60}(:[A-Za-z]{1,40})?$/))
+    .max(50)
+    .default([]),
   warningNote: plainText(2000, "Die Begründung")
     .trim()
     .optional()

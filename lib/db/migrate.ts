@@ -35,7 +35,10 @@ export class MigrationError extends Error {}
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFile[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -66,9 +69,7 @@ export async function applyMigrations(
 
     for (const row of recorded.values()) {
       if (row.finished_at === null) {
-        throw new MigrationError(
-          `Migration ${row.migration_name} failed earlier and is marked unfinished; resolve it before starting.`,
-        );
+        throw new MigrationError(`Migration ${row.migration_name} failed earlier and is marked unfinished; resolve it before starting.`);
       }
       const file = migrations.find((migration) => migration.name === row.migration_name);
       if (!file) {

@@ -82,7 +82,9 @@ export async function grantAppRole(ownerUrl: string, appRole: string): Promise<v
       await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
       await client.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
       // Tables and sequences that later migrations create (as this owner) get the same rights.
-      await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${ownerRole} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`);
+      await client.query(
+        `ALTER DEFAULT PRIVILEGES FOR ROLE ${ownerRole} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`,
+      );
       await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${ownerRole} IN SCHEMA public GRANT USAGE ON SEQUENCES TO ${role}`);
       for (const table of APPEND_ONLY_TABLES) {
         await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON TABLE ${client.escapeIdentifier(table)} FROM ${role}`);
@@ -106,7 +108,9 @@ export async function grantAppRole(ownerUrl: string, appRole: string): Promise<v
     // pg-boss installs itself with CREATE SCHEMA IF NOT EXISTS, which PostgreSQL checks against
     // the database's CREATE right even when the schema exists. So the owner installs it (pg-boss's
     // own script, transaction and lock), and the objects are handed to the app role below.
-    const { rows } = await client.query<{ installed: string | null }>("SELECT to_regclass($1)::text AS installed", [`${PGBOSS_SCHEMA}.version`]);
+    const { rows } = await client.query<{ installed: string | null }>("SELECT to_regclass($1)::text AS installed", [
+      `${PGBOSS_SCHEMA}.version`,
+    ]);
     if (!rows[0]?.installed) await client.query(PgBoss.getConstructionPlans(PGBOSS_SCHEMA));
 
     // Also covers installations from before the app role, where the owner ran pg-boss.

@@ -39,7 +39,8 @@ export function demoHistory(name: string, final: DemoReport, weeks: number): Dem
       arrivals,
       housedShared: scale(f.housedShared, 1 - 0.3 * t),
       housedDecentral: scale(f.housedDecentral, 1 - 0.3 * t),
-      quotaOutstanding: f.quotaOutstanding === null ? null : f.quotaOutstanding + Math.round((Math.abs(f.quotaOutstanding) * 0.4 + 6) * t) + noise(2),
+      quotaOutstanding:
+        f.quotaOutstanding === null ? null : f.quotaOutstanding + Math.round((Math.abs(f.quotaOutstanding) * 0.4 + 6) * t) + noise(2),
       availableShared: scale(f.availableShared, 0.55 + 0.45 * (1 - t), 2),
       availableDecentral: scale(f.availableDecentral, 0.55 + 0.45 * (1 - t), 2),
       prospectiveShared: scale(f.prospectiveShared, 0.7 + 0.3 * (1 - t), 3),

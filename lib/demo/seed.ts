@@ -57,7 +57,11 @@ export async function seedDemo(prisma: PrismaClient, options: { password: string
     const municipalityId = municipalities.get(row.municipality)!;
     if ((await prisma.capacityReport.count({ where: { municipalityId } })) > 0) continue;
     // The reference figures are the latest reports, dated today; before them a weekly history.
-    const reports = demoHistory(row.municipality, { reportingDate: today, figures: row.figures, situation: row.situation }, DEMO_HISTORY_WEEKS);
+    const reports = demoHistory(
+      row.municipality,
+      { reportingDate: today, figures: row.figures, situation: row.situation },
+      DEMO_HISTORY_WEEKS,
+    );
     const created = await prisma.capacityReport.createMany({
       data: reports.map((report) => ({
         municipalityId,
@@ -77,7 +81,13 @@ export async function seedDemo(prisma: PrismaClient, options: { password: string
     const existing = await prisma.user.findUnique({ where: { email: account.email } });
     if (!existing) {
       await prisma.user.create({
-        data: { ...account, municipality: undefined, municipalityId, countyId: county.id, passwordHash: await hashPassword(options.password) },
+        data: {
+          ...account,
+          municipality: undefined,
+          municipalityId,
+          countyId: county.id,
+          passwordHash: await hashPassword(options.password),
+        },
       });
     } else if (!existing.passwordHash || !(await verifyPassword(options.password, existing.passwordHash))) {
       await prisma.user.update({ where: { id: existing.id }, data: { passwordHash: await hashPassword(options.password) } });

@@ -7,7 +7,11 @@ import type { IncomingMessage } from "node:http";
 export const CLIENT_ADDRESS_HEADER = "x-wohnraum-client-address";
 
 /** The client's address from the socket and, behind trusted proxies, X-Forwarded-For. */
-export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, trustedProxyHops: number): string {
+export function resolveClientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trustedProxyHops: number,
+): string {
   const socket = (socketAddress ?? "").replace(/^::ffff:/, "") || "unknown";
   if (trustedProxyHops <= 0 || !forwardedFor) return socket;
   const entries = forwardedFor
@@ -22,7 +26,11 @@ export function resolveClientAddress(socketAddress: string | undefined, forwarde
 /** Sets the trusted header on an incoming request before Next.js sees it. */
 export function stampClientAddress(request: IncomingMessage, trustedProxyHops: number): void {
   const forwarded = request.headers["x-forwarded-for"];
-  const address = resolveClientAddress(request.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(",") : forwarded, trustedProxyHops);
+  const address = resolveClientAddress(
+    request.socket.remoteAddress,
+    Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
+    trustedProxyHops,
+  );
   request.headers[CLIENT_ADDRESS_HEADER] = address;
   if (trustedProxyHops <= 0) {
     // Without a trusted proxy nothing a client claims about its address is passed on.

@@ -13,7 +13,14 @@ export interface ReminderDependencies {
   now?: Date;
 }
 
-export function reminderMail(options: { to: string; name: string; municipality: string; latest: string | null; link: string; intervalDays: number }): MailMessage {
+export function reminderMail(options: {
+  to: string;
+  name: string;
+  municipality: string;
+  latest: string | null;
+  link: string;
+  intervalDays: number;
+}): MailMessage {
   return {
     to: options.to,
     subject: `Bitte aktualisieren: Meldung für ${options.municipality}`,
@@ -47,7 +54,10 @@ export async function sendStalenessReminders(deps: ReminderDependencies): Promis
         // Two instances running the job at once: the second waits here and then sees the reminder.
         await tx.$queryRaw`SELECT id FROM municipality WHERE id = ${municipality.municipalityId} FOR UPDATE`;
         // Calendar days in Europe/Berlin: a job that runs a second later than a week ago still reminds.
-        const last = await tx.stalenessReminder.findFirst({ where: { municipalityId: municipality.municipalityId }, orderBy: { sentAt: "desc" } });
+        const last = await tx.stalenessReminder.findFirst({
+          where: { municipalityId: municipality.municipalityId },
+          orderBy: { sentAt: "desc" },
+        });
         if (last && addDays(berlinDay(last.sentAt), county.reportingIntervalDays) > today) return null;
         const clerks = await tx.user.findMany({
           where: { municipalityId: municipality.municipalityId, role: "CLERK", active: true },

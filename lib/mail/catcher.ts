@@ -83,30 +83,34 @@ export async function startMailCatcher(options: {
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", async () => {
-        try {
-          const email = await PostalMime.parse(Buffer.concat(chunks));
-          const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
-          const to = session.envelope.rcptTo.map((recipient) => recipient.address);
-          await pool.query(
-            `INSERT INTO caught_mail (id, envelope_from, envelope_to, subject, text, html, header_from, header_to)
+      stream.on(
+        "end",
+        () =>
+          void (async () => {
+            try {
+              const email = await PostalMime.parse(Buffer.concat(chunks));
+              const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
+              const to = session.envelope.rcptTo.map((recipient) => recipient.address);
+              await pool.query(
+                `INSERT INTO caught_mail (id, envelope_from, envelope_to, subject, text, html, header_from, header_to)
              VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5, $6, $7)`,
-            [
-              from,
-              to,
-              email.subject ?? "",
-              email.text ?? "",
-              email.html ?? null,
-              addressList(email.from ? [email.from] : []),
-              addressList(email.to),
-            ],
-          );
-          callback();
-        } catch (error) {
-          options.log?.(`Mail catcher could not store a message: ${(error as Error).message}`);
-          callback(new Error("Message could not be stored"));
-        }
-      });
+                [
+                  from,
+                  to,
+                  email.subject ?? "",
+                  email.text ?? "",
+                  email.html ?? null,
+                  addressList(email.from ? [email.from] : []),
+                  addressList(email.to),
+                ],
+              );
+              callback();
+            } catch (error) {
+              options.log?.(`Mail catcher could not store a message: ${(error as Error).message}`);
+              callback(new Error("Message could not be stored"));
+            }
+          })(),
+      );
     },
   });
   await new Promise<void>((resolve, reject) => {

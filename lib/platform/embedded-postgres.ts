@@ -147,8 +147,7 @@ export async function startEmbeddedPostgres(options: {
     throw new SetupError(`The embedded PostgreSQL did not start: ${firstLine(error, serverLog)}`);
   }
 
-  const connectionString = (database: string) =>
-    `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const connectionString = (database: string) => `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   return {
     port,
     connectionString,
@@ -161,7 +160,7 @@ function firstLine(error: unknown, serverLog: string[]): string {
     .join("\n")
     .split("\n")
     .find((line) => /FATAL|ERROR|could not|Permission denied/i.test(line));
-  const message = fromLog ?? (error instanceof Error ? error.message : String(error ?? "unknown reason"));
+  const message = fromLog ?? (error instanceof Error ? error.message : typeof error === "string" ? error : "unknown reason");
   return message.replace(/\s+/g, " ").trim().slice(0, 300);
 }
 

@@ -66,6 +66,8 @@ export async function releaseHits(prisma: PrismaClient, hitIds: string[]): Promi
 
 /** Attempts older than the longest window no longer count; a daily job removes them. */
 export async function pruneRateLimitHits(prisma: PrismaClient, olderThanSeconds = 86_400, now = new Date()): Promise<number> {
-  const { count } = await prisma.rateLimitHit.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - olderThanSeconds * 1000) } } });
+  const { count } = await prisma.rateLimitHit.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - olderThanSeconds * 1000) } },
+  });
   return count;
 }

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requestClientAddress, signOut } from "../auth/auth";
 import { requireActor } from "../auth/session";
-import { errorState, formValues, type FormState } from "../forms";
+import { errorState, formText, formValues, type FormState } from "../forms";
 import { acceptInvite, changeOwnPassword, createUser, resetUserAccess, setUserActive, type AccessHandover } from "./service";
 
 const USERS_PATH = "/verwaltung/benutzer";
@@ -24,7 +24,7 @@ export async function setUserActiveAction(_previous: FormState, formData: FormDa
   try {
     const actor = await requireActor("users:manage");
     const active = formData.get("active") === "true";
-    await setUserActive(actor, String(formData.get("userId") ?? ""), active);
+    await setUserActive(actor, formText(formData, "userId"), active);
     revalidatePath(USERS_PATH);
     return { status: "success", message: active ? "Das Konto ist wieder aktiv." : "Das Konto wurde deaktiviert." };
   } catch (error) {
@@ -36,7 +36,7 @@ export async function resetUserAccessAction(_previous: FormState<AccessHandover>
   try {
     const actor = await requireActor("users:manage");
     const method = formData.get("method") === "password" ? "password" : "invite";
-    const result = await resetUserAccess(actor, String(formData.get("userId") ?? ""), method);
+    const result = await resetUserAccess(actor, formText(formData, "userId"), method);
     revalidatePath(USERS_PATH);
     return { status: "success", result };
   } catch (error) {
@@ -46,7 +46,7 @@ export async function resetUserAccessAction(_previous: FormState<AccessHandover>
 
 export async function acceptInviteAction(_previous: FormState, formData: FormData): Promise<FormState> {
   try {
-    await acceptInvite(String(formData.get("token") ?? ""), {
+    await acceptInvite(formText(formData, "token"), {
       password: formData.get("password"),
       passwordRepeat: formData.get("passwordRepeat"),
     });
@@ -61,7 +61,11 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
     const actor = await requireActor();
     await changeOwnPassword(
       actor,
-      { currentPassword: formData.get("currentPassword"), password: formData.get("password"), passwordRepeat: formData.get("passwordRepeat") },
+      {
+        currentPassword: formData.get("currentPassword"),
+        password: formData.get("password"),
+        passwordRepeat: formData.get("passwordRepeat"),
+      },
       { ipAddress: await requestClientAddress() },
     );
   } catch (error) {

@@ -13,7 +13,11 @@ export const createUserSchema = z
       .max(320, "Die E-Mail-Adresse ist zu lang.")
       .pipe(z.email("Bitte geben Sie eine gültige E-Mail-Adresse ein.")),
     role: z.enum(["CLERK", "COORDINATOR", "PRESS", "ADMIN"], { error: "Bitte wählen Sie eine Rolle." }),
-    municipalityId: z.string().trim().optional().transform((value) => value || null),
+    municipalityId: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || null),
     onboarding: z.enum(["invite", "password"], { error: "Bitte wählen Sie, wie der Zugang übergeben wird." }),
   })
   .superRefine((value, context) => {

@@ -76,7 +76,8 @@ export async function createUser(actor: Actor, rawInput: unknown): Promise<Acces
     if (input.municipalityId) {
       // The municipality must belong to the admin's own county.
       const municipality = await tx.municipality.findFirst({ where: { id: input.municipalityId, countyId: actor.countyId } });
-      if (!municipality) throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Angaben.", { municipalityId: ["Unbekannte Kommune."] });
+      if (!municipality)
+        throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Angaben.", { municipalityId: ["Unbekannte Kommune."] });
     }
     let user;
     try {
@@ -114,7 +115,9 @@ export async function createUser(actor: Actor, rawInput: unknown): Promise<Acces
   });
 
   if (handover.inviteLink) {
-    await queueMail(inviteMail({ to: handover.user.email, name: handover.user.name, countyName: handover.countyName, link: handover.inviteLink }));
+    await queueMail(
+      inviteMail({ to: handover.user.email, name: handover.user.name, countyName: handover.countyName, link: handover.inviteLink }),
+    );
   }
   return { oneTimePassword: handover.oneTimePassword, inviteLink: handover.inviteLink };
 }
@@ -185,7 +188,10 @@ export async function acceptInvite(token: string, rawInput: unknown): Promise<{ 
   const parsed = newPasswordSchema.safeParse(rawInput);
   if (!parsed.success) throw validation(parsed.error.issues);
   // The token first: a made-up link costs one indexed lookup, never a password hash.
-  const found = typeof token === "string" && token.length <= 200 ? await db().userToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } }) : null;
+  const found =
+    typeof token === "string" && token.length <= 200
+      ? await db().userToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } })
+      : null;
   if (!found || found.usedAt || found.expiresAt < new Date() || !found.user.active) {
     throw new AppError("NOT_FOUND", "Dieser Einladungslink ist ungültig oder abgelaufen. Bitte wenden Sie sich an die Administration.");
   }
@@ -200,7 +206,10 @@ export async function acceptInvite(token: string, rawInput: unknown): Promise<{ 
     // Conditional update: of two concurrent uses of one link, only one succeeds.
     const claimed = await tx.userToken.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: new Date() } });
     if (claimed.count !== 1) throw new AppError("CONFLICT", "Dieser Einladungslink wurde bereits verwendet.");
-    await tx.user.update({ where: { id: invite.userId }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } });
+    await tx.user.update({
+      where: { id: invite.userId },
+      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
+    });
     await revokeAllUserSessions(tx, invite.userId);
     await recordAudit(tx, {
       countyId: invite.user.countyId,
@@ -222,18 +231,36 @@ export async function isInviteUsable(token: string): Promise<boolean> {
  * A wrong current password counts like a failed sign-in (the same limits, for the same account
  * and address), so a stolen session cannot be used to guess the password behind it.
  */
-export async function changeOwnPassword(actor: Actor, rawInput: unknown, context: { ipAddress: string } = { ipAddress: "unknown" }): Promise<void> {
+export async function changeOwnPassword(
+  actor: Actor,
+  rawInput: unknown,
+  context: { ipAddress: string } = { ipAddress: "unknown" },
+): Promise<void> {
   const parsed = changePasswordSchema.safeParse(rawInput);
   if (!parsed.success) throw validation(parsed.error.issues);
   const user = await db().user.findUniqueOrThrow({ where: { id: actor.id } });
   const decision = await consumeLimits(db(), signInLimits(user.email, context.ipAddress));
   if (!decision.ok) {
-    await recordAudit(db(), { countyId: actor.countyId, actorId: actor.id, action: "auth.password-change-throttled", subjectType: "User", subjectId: actor.id });
+    await recordAudit(db(), {
+      countyId: actor.countyId,
+      actorId: actor.id,
+      action: "auth.password-change-throttled",
+      subjectType: "User",
+      subjectId: actor.id,
+    });
     throw new AppError("RATE_LIMITED", "Zu viele falsche Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.");
   }
   if (!user.passwordHash || !(await verifyPassword(parsed.data.currentPassword, user.passwordHash))) {
-    await recordAudit(db(), { countyId: actor.countyId, actorId: actor.id, action: "auth.password-change-failed", subjectType: "User", subjectId: actor.id });
-    throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Angaben.", { currentPassword: ["Das bisherige Passwort ist falsch."] });
+    await recordAudit(db(), {
+      countyId: actor.countyId,
+      actorId: actor.id,
+      action: "auth.password-change-failed",
+      subjectType: "User",
+      subjectId: actor.id,
+    });
+    throw new AppError("VALIDATION", "Bitte prüfen Sie die markierten Angaben.", {
+      currentPassword: ["Das bisherige Passwort ist falsch."],
+    });
   }
   await releaseHits(db(), decision.hitIds);
   if (parsed.data.password === parsed.data.currentPassword) {
@@ -246,6 +273,12 @@ export async function changeOwnPassword(actor: Actor, rawInput: unknown, context
     // Ends every session of the account, this one included: the user signs in with the new password.
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } });
     await revokeAllUserSessions(tx, actor.id);
-    await recordAudit(tx, { countyId: actor.countyId, actorId: actor.id, action: "user.change-password", subjectType: "User", subjectId: actor.id });
+    await recordAudit(tx, {
+      countyId: actor.countyId,
+      actorId: actor.id,
+      action: "user.change-password",
+      subjectType: "User",
+      subjectId: actor.id,
+    });
   });
 }

@@ -4,7 +4,10 @@ import { percentile } from "./stats";
 export async function signInCookie(baseUrl: string, email: string, password: string): Promise<string> {
   const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const csrfCookie = csrfResponse.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -35,7 +38,10 @@ async function timedGet(url: string, cookie: string, check: BodyCheck): Promise<
   const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
   const body = await response.text();
   const elapsed = performance.now() - started;
-  if (response.status !== 200) throw new Error(`${url} answered ${response.status}${response.headers.get("location") ? ` → ${response.headers.get("location")}` : ""}`);
+  if (response.status !== 200)
+    throw new Error(
+      `${url} answered ${response.status}${response.headers.get("location") ? ` → ${response.headers.get("location")}` : ""}`,
+    );
   check(body);
   return elapsed;
 }
@@ -48,7 +54,13 @@ export async function sequential(url: string, cookie: string, runs: number, chec
 }
 
 /** `connections` clients in parallel, each sending its next request when the last returned. */
-export async function concurrent(url: string, cookie: string, connections: number, check: BodyCheck, options: { maxRequests: number; maxSeconds: number }) {
+export async function concurrent(
+  url: string,
+  cookie: string,
+  connections: number,
+  check: BodyCheck,
+  options: { maxRequests: number; maxSeconds: number },
+) {
   const deadline = performance.now() + options.maxSeconds * 1000;
   const samples: number[] = [];
   let started = 0;
@@ -62,5 +74,11 @@ export async function concurrent(url: string, cookie: string, connections: numbe
     }),
   );
   const seconds = (performance.now() - begin) / 1000;
-  return { requests: samples.length, seconds, perSecond: samples.length / seconds, p50: percentile(samples, 50), p95: percentile(samples, 95) };
+  return {
+    requests: samples.length,
+    seconds,
+    perSecond: samples.length / seconds,
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+  };
 }

@@ -19,7 +19,9 @@ export async function generateStateData(url: string, log: (line: string) => void
       );
       const { counties, municipalities } = counted.rows[0]!;
       if (counties !== COUNTIES || municipalities !== COUNTIES * MUNICIPALITIES_PER_COUNTY) {
-        throw new Error(`The benchmark database holds ${counties} counties and ${municipalities} municipalities, not the generated set; use an empty one.`);
+        throw new Error(
+          `The benchmark database holds ${counties} counties and ${municipalities} municipalities, not the generated set; use an empty one.`,
+        );
       }
       log(`Reusing the generated data set (${rows[0]!.n} reports counted).`);
       return { reports: rows[0]!.n, seconds: 0 };

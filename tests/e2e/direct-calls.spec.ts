@@ -5,44 +5,51 @@ import { ACCOUNTS, signInAs, withDatabase } from "./helpers";
 
 const reportsOf = (slug: string) =>
   withDatabase(async (client) => {
-    const { rows } = await client.query(
+    const { rows } = await client.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM capacity_report r JOIN municipality m ON m.id = r.municipality_id WHERE m.slug = $1`,
       [slug],
     );
-    return rows[0].n as number;
+    return rows[0]!.n;
   });
 
-const daysAgo = (days: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date(Date.now() - days * 86_400_000));
+const daysAgo = (days: number) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date(Date.now() - days * 86_400_000));
 // An old reporting date, so the current evaluation (reporting.spec.ts) is not affected.
 const report = { reportingDate: daysAgo(200), allocations: 1, quotaOutstanding: 99, situation: "SUFFICIENT" };
 const latestSavedId = async (request: import("@playwright/test").APIRequestContext, slug: string) =>
-  (await (await request.get(`/api/kommunen/${slug}/meldungen`)).json()).latestSavedId as string;
+  ((await (await request.get(`/api/kommunen/${slug}/meldungen`)).json()) as { latestSavedId: string }).latestSavedId;
 
 test("the report route: a clerk of Kommune A cannot write figures for Kommune B", async ({ page }) => {
   await signInAs(page, ACCOUNTS.clerkA);
   const before = { a: await reportsOf("kommune-a"), b: await reportsOf("kommune-b") };
 
-  const forB = await page.request.post("/api/kommunen/kommune-b/meldungen", { data: { ...report, baseReportId: await latestSavedId(page.request, "kommune-b") } });
+  const forB = await page.request.post("/api/kommunen/kommune-b/meldungen", {
+    data: { ...report, baseReportId: await latestSavedId(page.request, "kommune-b") },
+  });
   expect(forB.status()).toBe(403);
-  expect((await forB.json()).message).toBe("Für diese Kommune dürfen Sie keine Zahlen melden.");
+  expect(((await forB.json()) as { message: string }).message).toBe("Für diese Kommune dürfen Sie keine Zahlen melden.");
   expect(await reportsOf("kommune-b")).toBe(before.b);
 
   const base = await latestSavedId(page.request, "kommune-a");
   const unconfirmed = await page.request.post("/api/kommunen/kommune-a/meldungen", { data: { ...report, baseReportId: base } });
   expect(unconfirmed.status()).toBe(422);
-  const warnings = (await unconfirmed.json()).warnings.map((warning: { code: string }) => warning.code);
+  const warnings = ((await unconfirmed.json()) as { warnings: { code: string }[] }).warnings.map((warning) => warning.code);
   expect(warnings.length).toBeGreaterThan(0);
-  const stale = await page.request.post("/api/kommunen/kommune-a/meldungen", { data: { ...report, baseReportId: null, confirmedWarnings: warnings, warningNote: "Test" } });
+  const stale = await page.request.post("/api/kommunen/kommune-a/meldungen", {
+    data: { ...report, baseReportId: null, confirmedWarnings: warnings, warningNote: "Test" },
+  });
   expect(stale.status()).toBe(409);
   expect(await reportsOf("kommune-a")).toBe(before.a);
 
-  const forA = await page.request.post("/api/kommunen/kommune-a/meldungen", { data: { ...report, baseReportId: base, confirmedWarnings: warnings, warningNote: "Test" } });
+  const forA = await page.request.post("/api/kommunen/kommune-a/meldungen", {
+    data: { ...report, baseReportId: base, confirmedWarnings: warnings, warningNote: "Test" },
+  });
   expect(forA.status()).toBe(201);
   expect(await reportsOf("kommune-a")).toBe(before.a + 1);
 
   const invalid = await page.request.post("/api/kommunen/kommune-a/meldungen", { data: { ...report, allocations: -1 } });
   expect(invalid.status()).toBe(400);
-  expect((await invalid.json()).fieldErrors.allocations[0]).toContain("nicht negativ");
+  expect(((await invalid.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.allocations![0]).toContain("nicht negativ");
   expect(await reportsOf("kommune-a")).toBe(before.a + 1);
 });
 

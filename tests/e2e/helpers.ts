@@ -55,6 +55,8 @@ export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): 
 /** WCAG 2.1 A and AA rules of axe-core; any violation fails with its description. */
 export async function expectNoAccessibilityViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
+  );
   expect(summary).toEqual([]);
 }

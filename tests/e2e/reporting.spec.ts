@@ -4,7 +4,11 @@ import { ACCOUNTS, expectNoAccessibilityViolations, formAlert, signInAs, withDat
 
 // The demo county's latest reports are the reference county's CSV. The expected evaluation is
 // derived here from the CSV with the formulas of domain.md §3, independently of lib/capacity.
-const csv = readFileSync("lib/demo/landkreis-musterland.csv", "utf8").trim().split("\n").slice(1).map((line) => line.split(","));
+const csv = readFileSync("lib/demo/landkreis-musterland.csv", "utf8")
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map((line) => line.split(","));
 const n = (cell: string | undefined) => (cell ? Number(cell) : 0);
 const expected = csv.map((cells) => {
   const [name, allocations, , , , quota, , , availableShared, availableDecentral, prospectiveShared, prospectiveDecentral] = cells;
@@ -41,7 +45,9 @@ test("the evaluation of the demo county follows the reference CSV to the person"
   expect(await total(page, "municipalities-short")).toBe(expected.filter((row) => row.shortfall > 0).length);
 
   // Sorted as the county printed it: largest surplus first.
-  const order = await page.locator("tbody tr[data-municipality]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-municipality")));
+  const order = await page
+    .locator("tbody tr[data-municipality]")
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-municipality")));
   expect(order).toEqual([...expected].sort((a, b) => a.shortfall - b.shortfall || a.slug.localeCompare(b.slug)).map((row) => row.slug));
   // Unreported figures are shown as such, not as 0.
   await expect(cell(page, "kommune-g", "availableShared")).toContainText("nicht gemeldet");
@@ -172,10 +178,22 @@ test("roles: press and other municipalities' clerks cannot open the form; the se
   expect(recorded).toBeDefined();
 
   // ... replayed by the clerk of Kommune A with every warning confirmed: refused, nothing stored.
-  const count = () => withDatabase(async (client) => (await client.query(`SELECT count(*)::int AS n FROM capacity_report r JOIN municipality m ON m.id = r.municipality_id WHERE m.slug = 'kommune-b'`)).rows[0].n as number);
+  const count = () =>
+    withDatabase(
+      async (client) =>
+        (
+          await client.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM capacity_report r JOIN municipality m ON m.id = r.municipality_id WHERE m.slug = 'kommune-b'`,
+          )
+        ).rows[0]!.n,
+    );
   const before = await count();
   const response = await page.request.post("/kommunen/kommune-b/meldung", {
-    headers: { "next-action": recorded!.headers()["next-action"]!, "content-type": recorded!.headers()["content-type"]!, accept: "text/x-component" },
+    headers: {
+      "next-action": recorded!.headers()["next-action"]!,
+      "content-type": recorded!.headers()["content-type"]!,
+      accept: "text/x-component",
+    },
     data: recorded!.postData()!,
   });
   expect(await response.text()).toContain("Für diese Kommune dürfen Sie keine Zahlen melden.");

@@ -7,12 +7,19 @@ import { ACCOUNTS, DEMO_PASSWORD, signInAs, submitSignIn, withDatabase } from ".
 test.afterEach(() => withDatabase((client) => client.query("DELETE FROM rate_limit_hit")));
 
 const reportCount = () =>
-  withDatabase(async (client) => (await client.query("SELECT count(*)::int AS n FROM capacity_report")).rows[0].n as number);
+  withDatabase(async (client) => (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM capacity_report")).rows[0]!.n);
 
 const appHost = () => new URL(test.info().project.use.baseURL!).host;
 
 test.describe("open redirect after sign-in", () => {
-  const bypasses = ["/.//evil.example/phish", "/..//evil.example", "/%2e%2e//evil.example", "//evil.example", "/\\evil.example", "https://evil.example/"];
+  const bypasses = [
+    "/.//evil.example/phish",
+    "/..//evil.example",
+    "/%2e%2e//evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "https://evil.example/",
+  ];
 
   test("a signed-in visit never redirects to another host", async ({ page }) => {
     await signInAs(page, ACCOUNTS.press);
@@ -34,7 +41,8 @@ test.describe("open redirect after sign-in", () => {
 });
 
 test.describe("sessions end on the server", () => {
-  const sessionCookie = async (page: Page) => (await page.context().cookies()).find((cookie) => cookie.name.endsWith("authjs.session-token"))!;
+  const sessionCookie = async (page: Page) =>
+    (await page.context().cookies()).find((cookie) => cookie.name.endsWith("authjs.session-token"))!;
 
   async function withCopiedCookie(page: Page, cookie: Awaited<ReturnType<typeof sessionCookie>>) {
     const thief = await page.context().browser()!.newContext({ baseURL: test.info().project.use.baseURL });
@@ -55,6 +63,16 @@ test.describe("sessions end on the server", () => {
     const renewal = await thief.request.get("/api/auth/session");
     expect(await renewal.json()).toBeNull();
     await thief.close();
+    const signOuts = await withDatabase(
+      async (client) =>
+        (
+          await client.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM audit_event WHERE action = 'auth.sign-out' AND actor_id = (SELECT id FROM app_user WHERE email = $1)",
+            [ACCOUNTS.press],
+          )
+        ).rows[0]!.n,
+    );
+    expect(signOuts).toBeGreaterThan(0);
   });
 
   test("Auth.js's own sign-out endpoint ends the session too", async ({ page }) => {
@@ -114,11 +132,22 @@ test.describe("the JSON route's request guard", () => {
     const target = `${test.info().project.use.baseURL}${url}`;
     const attacker = await browser.newPage();
     await attacker.context().addCookies(await page.context().cookies());
-    await attacker.route("http://localhost:1/**", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>x</title>" }));
+    await attacker.route("http://localhost:1/**", (route) =>
+      route.fulfill({ contentType: "text/html", body: "<!doctype html><title>x</title>" }),
+    );
     await attacker.goto("http://localhost:1/angriff");
-    await attacker.evaluate(async ([target, body]) => {
-      await fetch(target as string, { method: "POST", mode: "no-cors", credentials: "include", headers: { "content-type": "text/plain" }, body: JSON.stringify(body) }).catch(() => {});
-    }, [target, body] as const);
+    await attacker.evaluate(
+      async ([target, body]) => {
+        await fetch(target, {
+          method: "POST",
+          mode: "no-cors",
+          credentials: "include",
+          headers: { "content-type": "text/plain" },
+          body: JSON.stringify(body),
+        }).catch(() => {});
+      },
+      [target, body] as const,
+    );
     await attacker.close();
     expect(await reportCount()).toBe(before);
   });
@@ -133,7 +162,8 @@ test.describe("the JSON route's request guard", () => {
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
-        if (sent++ < 640) controller.enqueue(chunk); // 10 MB if it were all read
+        if (sent++ < 640)
+          controller.enqueue(chunk); // 10 MB if it were all read
         else controller.close();
       },
     });
@@ -205,8 +235,13 @@ test.describe("sign-in under attack", () => {
         maxRedirects: 0,
       });
     }
-    const rows = await withDatabase(async (client) =>
-      (await client.query("SELECT ip_address, throttled FROM sign_in_attempt WHERE email LIKE 'spoof-%' ORDER BY created_at")).rows,
+    const rows = await withDatabase(
+      async (client) =>
+        (
+          await client.query<{ ip_address: string; throttled: boolean }>(
+            "SELECT ip_address, throttled FROM sign_in_attempt WHERE email LIKE 'spoof-%' ORDER BY created_at",
+          )
+        ).rows,
     );
     expect(new Set(rows.map((row) => row.ip_address))).toEqual(new Set(["127.0.0.1"]));
     expect(rows.filter((row) => !row.throttled)).toHaveLength(20);
@@ -242,7 +277,9 @@ test.describe("sign-in under attack", () => {
     expect(health.length).toBeGreaterThan(0);
     expect(health.every((entry) => entry.status === 200)).toBe(true);
     const failures = await withDatabase(
-      async (client) => (await client.query("SELECT count(*)::int AS n FROM sign_in_attempt WHERE email LIKE 'burst-%' AND NOT throttled")).rows[0].n as number,
+      async (client) =>
+        (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM sign_in_attempt WHERE email LIKE 'burst-%' AND NOT throttled"))
+          .rows[0]!.n,
     );
     expect(failures).toBeLessThanOrEqual(20);
     await context.dispose();
@@ -250,7 +287,10 @@ test.describe("sign-in under attack", () => {
     await withDatabase((client) => client.query("DELETE FROM rate_limit_hit"));
     const check = await playwright.request.newContext({ baseURL });
     const token = ((await (await check.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
-    const ok = await check.post("/api/auth/callback/credentials", { form: { email: ACCOUNTS.press, password: DEMO_PASSWORD, csrfToken: token }, maxRedirects: 0 });
+    const ok = await check.post("/api/auth/callback/credentials", {
+      form: { email: ACCOUNTS.press, password: DEMO_PASSWORD, csrfToken: token },
+      maxRedirects: 0,
+    });
     expect(ok.headers()["set-cookie"] ?? "").toContain("authjs.session-token");
     await check.dispose();
   });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, expectNoAccessibilityViolations, formAlert, signIn, signInAs, submitSignIn } from "./helpers";
+import { ACCOUNTS, expectNoAccessibilityViolations, formAlert, signIn, signInAs } from "./helpers";
 
 async function createAccount(page: Page, fields: { name: string; email: string; role: string; municipality?: string; onboarding: string }) {
   await page.goto("/verwaltung/benutzer");
@@ -14,7 +14,13 @@ async function createAccount(page: Page, fields: { name: string; email: string; 
 
 test("an invited user gets the mail, sets a password and signs in", async ({ page, browser }) => {
   await signInAs(page, ACCOUNTS.admin);
-  await createAccount(page, { name: "Ines Einladung", email: "ines@kommune-d.example", role: "Sachbearbeitung Kommune", municipality: "Kommune D", onboarding: "Einladungslink per E-Mail" });
+  await createAccount(page, {
+    name: "Ines Einladung",
+    email: "ines@kommune-d.example",
+    role: "Sachbearbeitung Kommune",
+    municipality: "Kommune D",
+    onboarding: "Einladungslink per E-Mail",
+  });
   await expectNoAccessibilityViolations(page);
 
   // The mail went through the job queue to the local SMTP server.
@@ -69,7 +75,12 @@ test("a one-time password must be replaced before anything else", async ({ page,
 
 test("a reset or a deactivation ends the user's open session at the next request", async ({ page, browser }) => {
   await signInAs(page, ACCOUNTS.admin);
-  await createAccount(page, { name: "Dora Deaktiviert", email: "dora@kreis.example", role: "Koordination Landkreis", onboarding: "Einmalpasswort" });
+  await createAccount(page, {
+    name: "Dora Deaktiviert",
+    email: "dora@kreis.example",
+    role: "Koordination Landkreis",
+    onboarding: "Einmalpasswort",
+  });
   const firstPassword = (await page.getByTestId("one-time-password").textContent())!;
   const dora = await (await browser.newContext()).newPage();
   await signIn(dora, "dora@kreis.example", firstPassword);

@@ -34,18 +34,28 @@ describe("npm start refuses a bad set-up clearly", () => {
   });
 
   it("when DATABASE_URL cannot be reached", async () => {
-    const result = await start({ PORT: String(await freePort()), DATABASE_URL: "postgresql://app:secret@127.0.0.1:1/wohnraum", AUTH_SECRET: secret });
+    const result = await start({
+      PORT: String(await freePort()),
+      DATABASE_URL: "postgresql://app:secret@127.0.0.1:1/wohnraum",
+      AUTH_SECRET: secret,
+    });
     expectOneLine(result, /Cannot reach the database at 127\.0\.0\.1:1 \(DATABASE_URL\): connection refused\./);
     expect(result.stderr).not.toContain("secret@");
   });
 
   it("when DATABASE_URL is not a PostgreSQL URL", async () => {
-    expectOneLine(await start({ PORT: String(await freePort()), DATABASE_URL: "mysql://x@y/z", AUTH_SECRET: secret }), /DATABASE_URL must start with postgresql:\/\//);
+    expectOneLine(
+      await start({ PORT: String(await freePort()), DATABASE_URL: "mysql://x@y/z", AUTH_SECRET: secret }),
+      /DATABASE_URL must start with postgresql:\/\//,
+    );
   });
 
   it("when the secret is missing or too short in production (with DATABASE_URL)", async () => {
     expectOneLine(await start({ PORT: String(await freePort()), DATABASE_URL: "postgresql://a@127.0.0.1:1/b" }), /AUTH_SECRET is not set/);
-    expectOneLine(await start({ PORT: String(await freePort()), DATABASE_URL: "postgresql://a@127.0.0.1:1/b", AUTH_SECRET: "short" }), /at least 32 characters/);
+    expectOneLine(
+      await start({ PORT: String(await freePort()), DATABASE_URL: "postgresql://a@127.0.0.1:1/b", AUTH_SECRET: "short" }),
+      /at least 32 characters/,
+    );
   });
 
   it("when the data folder holds something that is not a PostgreSQL cluster", async () => {
@@ -91,10 +101,10 @@ describe("db:migrate and seed:demo with DATABASE_URL", () => {
 
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      expect((await client.query("SELECT count(*)::int AS n FROM county")).rows[0].n).toBe(0);
+      expect((await client.query<{ n: number }>("SELECT count(*)::int AS n FROM county")).rows[0]!.n).toBe(0);
       const seeded = await runScript("scripts/seed-demo.ts", { DATABASE_URL: url, DEMO_PASSWORD: "cli-demo-passwort" });
       expect(seeded.code).toBe(0);
-      expect((await client.query("SELECT count(*)::int AS n FROM municipality")).rows[0].n).toBe(21);
+      expect((await client.query<{ n: number }>("SELECT count(*)::int AS n FROM municipality")).rows[0]!.n).toBe(21);
       await client.end();
     } finally {
       await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);

@@ -21,9 +21,17 @@ let otherCoordinator: Actor;
 beforeAll(async () => {
   demo = await seedDemoCounty();
   const other = await db().county.create({ data: { name: "Landkreis Nachbar", slug: "nachbar" } });
-  const nachbarstadt = await db().municipality.create({ data: { countyId: other.id, name: "Nachbarstadt", slug: "nachbarstadt", mailboxEmail: "post@nachbarstadt.example" } });
-  otherAdmin = toActor(await db().user.create({ data: { email: "admin@nachbar.example", name: "Nachbar-Admin", role: "ADMIN", countyId: other.id } }));
-  otherCoordinator = toActor(await db().user.create({ data: { email: "koordination@nachbar.example", name: "Nachbar-Koordination", role: "COORDINATOR", countyId: other.id } }));
+  const nachbarstadt = await db().municipality.create({
+    data: { countyId: other.id, name: "Nachbarstadt", slug: "nachbarstadt", mailboxEmail: "post@nachbarstadt.example" },
+  });
+  otherAdmin = toActor(
+    await db().user.create({ data: { email: "admin@nachbar.example", name: "Nachbar-Admin", role: "ADMIN", countyId: other.id } }),
+  );
+  otherCoordinator = toActor(
+    await db().user.create({
+      data: { email: "koordination@nachbar.example", name: "Nachbar-Koordination", role: "COORDINATOR", countyId: other.id },
+    }),
+  );
   // Data on both sides: a reminder and a report in each county.
   const kommuneA = await db().municipality.findFirstOrThrow({ where: { slug: "kommune-a" } });
   await db().stalenessReminder.createMany({
@@ -33,18 +41,49 @@ beforeAll(async () => {
     ],
   });
   await db().capacityReport.create({
-    data: { municipalityId: nachbarstadt.id, reportingDate: new Date(`${berlinDay()}T00:00:00Z`), quotaOutstanding: 1000, availableShared: 5, situation: "CRITICAL" },
+    data: {
+      municipalityId: nachbarstadt.id,
+      reportingDate: new Date(`${berlinDay()}T00:00:00Z`),
+      quotaOutstanding: 1000,
+      availableShared: 5,
+      situation: "CRITICAL",
+    },
   });
   await db().caughtMail.createMany({
     data: [
-      { envelopeFrom: "noreply@wohnraum.example", envelopeTo: ["kommune-a@wohnraum.example"], subject: "Einladung Musterland", text: "geheimer Link", headerFrom: "", headerTo: "" },
-      { envelopeFrom: "noreply@wohnraum.example", envelopeTo: ["koordination@nachbar.example"], subject: "Einladung Nachbar", text: "anderer Link", headerFrom: "", headerTo: "" },
-      { envelopeFrom: "noreply@wohnraum.example", envelopeTo: ["jemand@example.org", "post@nachbarstadt.example"], subject: "Kopie an Postfach", text: "x", headerFrom: "", headerTo: "" },
+      {
+        envelopeFrom: "noreply@wohnraum.example",
+        envelopeTo: ["kommune-a@wohnraum.example"],
+        subject: "Einladung Musterland",
+        text: "geheimer Link",
+        headerFrom: "",
+        headerTo: "",
+      },
+      {
+        envelopeFrom: "noreply@wohnraum.example",
+        envelopeTo: ["koordination@nachbar.example"],
+        subject: "Einladung Nachbar",
+        text: "anderer Link",
+        headerFrom: "",
+        headerTo: "",
+      },
+      {
+        envelopeFrom: "noreply@wohnraum.example",
+        envelopeTo: ["jemand@example.org", "post@nachbarstadt.example"],
+        subject: "Kopie an Postfach",
+        text: "x",
+        headerFrom: "",
+        headerTo: "",
+      },
     ],
   });
 });
 
-const code = (promise: Promise<unknown>) => promise.then(() => "OK", (error: AppError) => error.code);
+const code = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "OK",
+    (error: AppError) => error.code,
+  );
 
 describe("county isolation", () => {
   it("the outbox shows an admin only the own county's mail", async () => {
@@ -53,7 +92,10 @@ describe("county isolation", () => {
   });
 
   it("an admin neither lists nor changes another county's users", async () => {
-    expect((await listUsers(otherAdmin)).map((user) => user.email).sort()).toEqual(["admin@nachbar.example", "koordination@nachbar.example"]);
+    expect((await listUsers(otherAdmin)).map((user) => user.email).sort()).toEqual([
+      "admin@nachbar.example",
+      "koordination@nachbar.example",
+    ]);
     expect(await code(setUserActive(otherAdmin, demo.clerkA.id, false))).toBe("NOT_FOUND");
     expect(await code(resetUserAccess(otherAdmin, demo.clerkA.id, "password"))).toBe("NOT_FOUND");
     expect((await db().user.findUniqueOrThrow({ where: { id: demo.clerkA.id } })).active).toBe(true);
@@ -64,14 +106,18 @@ describe("county isolation", () => {
     const kommuneA = await db().municipality.findFirstOrThrow({ where: { slug: "kommune-a" } });
     expect(await loadReportHistory(otherCoordinator, kommuneA.id)).toEqual([]);
     expect(await loadReportForm(otherCoordinator, "kommune-a")).toBeNull();
-    expect(await code(submitCapacityReport(otherCoordinator, "kommune-a", { reportingDate: berlinDay(), quotaOutstanding: 1 }))).toBe("NOT_FOUND");
+    expect(await code(submitCapacityReport(otherCoordinator, "kommune-a", { reportingDate: berlinDay(), quotaOutstanding: 1 }))).toBe(
+      "NOT_FOUND",
+    );
     const evaluation = await loadCountyEvaluation(otherCoordinator, berlinDay());
     expect(evaluation!.rows.map((row) => row.slug)).toEqual(["nachbarstadt"]);
     expect((await listMunicipalities(otherCoordinator)).map((row) => row.slug)).toEqual(["nachbarstadt"]);
   });
 
   it("reminders, their flags and the trend come only from the actor's own county, on both sides", async () => {
-    const [kommuneA, nachbarstadt] = await Promise.all(["kommune-a", "nachbarstadt"].map((slug) => db().municipality.findFirstOrThrow({ where: { slug } })));
+    const [kommuneA, nachbarstadt] = await Promise.all(
+      ["kommune-a", "nachbarstadt"].map((slug) => db().municipality.findFirstOrThrow({ where: { slug } })),
+    );
     expect((await listReminders(demo.coordinator)).map((reminder) => reminder.municipality.slug)).toEqual(["kommune-a"]);
     expect((await listReminders(otherCoordinator)).map((reminder) => reminder.municipality.slug)).toEqual(["nachbarstadt"]);
     expect(Object.keys(await latestReminders(demo.coordinator))).toEqual([kommuneA!.id]);

@@ -30,13 +30,17 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
-const run = (url: string, sql: string, params: unknown[] = []) => withClient(url, (client) => client.query(sql, params));
+const run = <Row extends pg.QueryResultRow = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []) =>
+  withClient(url, (client) => client.query<Row>(sql, params));
 
 /** Owner-side rows the app's statements refer to. */
 async function seed(url: string) {
-  await run(url, `INSERT INTO county (id, name, slug) VALUES ('c1', 'Testkreis', 'testkreis');
+  await run(
+    url,
+    `INSERT INTO county (id, name, slug) VALUES ('c1', 'Testkreis', 'testkreis');
     INSERT INTO municipality (id, county_id, name, slug) VALUES ('m1', 'c1', 'Testdorf', 'testdorf');
-    INSERT INTO app_user (id, email, name, role, county_id, updated_at) VALUES ('u1', 'a@example.org', 'A', 'ADMIN', 'c1', now());`);
+    INSERT INTO app_user (id, email, name, role, county_id, updated_at) VALUES ('u1', 'a@example.org', 'A', 'ADMIN', 'c1', now());`,
+  );
 }
 
 /** pg-boss as the app role: starts (creating its queue partitions), sends and fetches a job. */
@@ -58,7 +62,9 @@ async function expectAppRights(url: string) {
   await withClient(url, async (client) => {
     const denied = (sql: string) => expect(client.query(sql)).rejects.toThrow(/permission denied|must be owner/);
 
-    await client.query(`INSERT INTO capacity_report (id, municipality_id, reporting_date, arrivals) VALUES ('r-${id}', 'm1', '2026-11-02', 5)`);
+    await client.query(
+      `INSERT INTO capacity_report (id, municipality_id, reporting_date, arrivals) VALUES ('r-${id}', 'm1', '2026-11-02', 5)`,
+    );
     await client.query(`INSERT INTO audit_event (id, action, subject_type, subject_id) VALUES ('a-${id}', 'test', 'report', 'r-${id}')`);
     expect((await client.query(`SELECT arrivals FROM capacity_report WHERE id = 'r-${id}'`)).rows).toEqual([{ arrivals: 5 }]);
     expect((await client.query(`SELECT action FROM audit_event WHERE id = 'a-${id}'`)).rows).toEqual([{ action: "test" }]);
@@ -80,8 +86,8 @@ async function expectAppRights(url: string) {
     await client.query("INSERT INTO sign_in_attempt (id, email, ip_address, succeeded) VALUES ('s1', 'a@example.org', '127.0.0.1', false)");
     expect((await client.query("DELETE FROM sign_in_attempt WHERE id = 's1'")).rowCount).toBe(1);
   });
-  const count = await run(ownerUrlOf(url), `SELECT count(*)::int AS n FROM capacity_report WHERE id = 'r-${id}'`);
-  expect(count.rows[0].n).toBe(1);
+  const count = await run<{ n: number }>(ownerUrlOf(url), `SELECT count(*)::int AS n FROM capacity_report WHERE id = 'r-${id}'`);
+  expect(count.rows[0]!.n).toBe(1);
 }
 
 /** The superuser's connection to the database `url` points at. */
@@ -89,7 +95,7 @@ const ownerUrlOf = (url: string) => databaseUrl(adminUrl, new URL(url).pathname.
 
 /** Every table, type and function in pg-boss's schema belongs to `role`. */
 async function expectPgBossOwnedBy(url: string, role: string) {
-  const { rows } = await run(
+  const { rows } = await run<{ n: number }>(
     url,
     `SELECT count(*)::int AS n FROM (
        SELECT relowner AS owner FROM pg_class WHERE relnamespace = 'pgboss'::regnamespace
@@ -99,7 +105,7 @@ async function expectPgBossOwnedBy(url: string, role: string) {
      WHERE owner <> $1::text::regrole`,
     [role],
   );
-  expect(rows[0].n).toBe(0);
+  expect(rows[0]!.n).toBe(0);
 }
 
 beforeAll(async () => {

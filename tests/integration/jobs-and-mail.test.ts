@@ -32,7 +32,13 @@ describe("mail through the job queue and a real SMTP server", () => {
     for (let instance = 0; instance < 2; instance++) {
       const boss = await createBoss(url);
       running.bosses.push(boss);
-      await registerWorkers(boss, { prisma: db(), transport, mailFrom: "Wohnraum <noreply@wohnraum.example>", appUrl: "http://localhost:3999", signInRetentionDays: 90 });
+      await registerWorkers(boss, {
+        prisma: db(),
+        transport,
+        mailFrom: "Wohnraum <noreply@wohnraum.example>",
+        appUrl: "http://localhost:3999",
+        signInRetentionDays: 90,
+      });
     }
     const total = 12;
     for (let index = 0; index < total; index++) {

@@ -25,7 +25,12 @@ const stored = async (subject: string) =>
   (await sql.query<{ n: number }>("SELECT count(*)::int AS n FROM caught_mail WHERE subject = $1", [subject])).rows[0]!.n;
 
 function send(url: string, subject: string) {
-  return createMailTransport(url).sendMail({ from: "noreply@wohnraum.example", to: "admin@wohnraum.example", subject, text: "Link: http://localhost/x" });
+  return createMailTransport(url).sendMail({
+    from: "noreply@wohnraum.example",
+    to: "admin@wohnraum.example",
+    subject,
+    text: "Link: http://localhost/x",
+  });
 }
 
 /** Talks SMTP by hand, so the test sees every answer, DATA included. */
@@ -89,8 +94,8 @@ describe("the local mail catcher", () => {
   });
 
   it("cannot be started without a credential", async () => {
-    await expect(startMailCatcher({ connectionString: process.env.DATABASE_URL!, port: 0, credentials: { user: "", password: "" } })).rejects.toThrow(
-      /user name and a password/,
-    );
+    await expect(
+      startMailCatcher({ connectionString: process.env.DATABASE_URL!, port: 0, credentials: { user: "", password: "" } }),
+    ).rejects.toThrow(/user name and a password/);
   });
 });

@@ -41,7 +41,9 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
 }
 
 const jobStates = async (queue: string) =>
-  (await sql.query<{ state: string }>("SELECT state FROM pgboss.job WHERE name = $1 ORDER BY created_on", [queue])).rows.map((row) => row.state);
+  (await sql.query<{ state: string }>("SELECT state FROM pgboss.job WHERE name = $1 ORDER BY created_on", [queue])).rows.map(
+    (row) => row.state,
+  );
 
 describe("the app's mail worker", () => {
   it("keeps a mail while the SMTP server is away and delivers it exactly once when it is back", async () => {
@@ -61,9 +63,12 @@ describe("the app's mail worker", () => {
     // Kommune A last reported 10 days ago: stale at the 7-day interval.
     const kommuneA = await db().municipality.findFirstOrThrow({ where: { slug: "kommune-a" } });
     await db().$executeRaw`ALTER TABLE capacity_report DISABLE TRIGGER capacity_report_append_only`;
-    await db().capacityReport.deleteMany({ where: { municipalityId: kommuneA.id, reportingDate: { gt: dayToDate(addDays(berlinDay(), -10)) } } });
+    await db().capacityReport.deleteMany({
+      where: { municipalityId: kommuneA.id, reportingDate: { gt: dayToDate(addDays(berlinDay(), -10)) } },
+    });
     await db().$executeRaw`ALTER TABLE capacity_report ENABLE TRIGGER capacity_report_append_only`;
-    const reminders = () => db().caughtMail.count({ where: { envelopeTo: { has: "kommune-a@wohnraum.example" }, subject: { contains: "Kommune A" } } });
+    const reminders = () =>
+      db().caughtMail.count({ where: { envelopeTo: { has: "kommune-a@wohnraum.example" }, subject: { contains: "Kommune A" } } });
 
     const boss = await jobs();
     await boss.send(QUEUES.stalenessReminders, {});

@@ -10,14 +10,21 @@ import { seedDemoCounty } from "../support/fixtures";
 let demo: Awaited<ReturnType<typeof seedDemoCounty>>;
 const mails: MailMessage[] = [];
 const run = (now: Date) =>
-  sendStalenessReminders({ prisma: db(), appUrl: "https://wohnraum.example", now, queueMail: async (mail) => void mails.push(mail) });
+  sendStalenessReminders({
+    prisma: db(),
+    appUrl: "https://wohnraum.example",
+    now,
+    queueMail: (mail) => Promise.resolve(void mails.push(mail)),
+  });
 
 beforeAll(async () => {
   demo = await seedDemoCounty();
   // Kommune A reported 10 days ago (stale at a 7-day interval); everyone else is current.
   const kommuneA = await db().municipality.findFirstOrThrow({ where: { slug: "kommune-a" } });
   await db().$executeRaw`ALTER TABLE capacity_report DISABLE TRIGGER capacity_report_append_only`;
-  await db().capacityReport.deleteMany({ where: { municipalityId: kommuneA.id, reportingDate: { gt: dayToDate(addDays(berlinDay(), -10)) } } });
+  await db().capacityReport.deleteMany({
+    where: { municipalityId: kommuneA.id, reportingDate: { gt: dayToDate(addDays(berlinDay(), -10)) } },
+  });
   await db().$executeRaw`ALTER TABLE capacity_report ENABLE TRIGGER capacity_report_append_only`;
 });
 
@@ -35,7 +42,7 @@ describe("staleness reminders", () => {
   it("reminds at most once per interval, even when two instances run at once", async () => {
     const tomorrow = new Date(Date.now() + 86_400_000);
     const [first, second] = await Promise.all([run(tomorrow), run(tomorrow)]);
-    expect([...first!, ...second!]).toEqual([]);
+    expect([...first, ...second]).toEqual([]);
     expect(mails).toHaveLength(1);
     const afterInterval = new Date(Date.now() + 8 * 86_400_000);
     const results = await Promise.all([run(afterInterval), run(afterInterval)]);

@@ -9,13 +9,37 @@ beforeAll(async () => {
   demo = await seedDemoCounty();
 });
 
-const report = { reportingDate: "2026-11-19", allocations: 90, arrivals: 88, quotaOutstanding: 40, availableDecentral: 20, situation: "SUFFICIENT" };
+const report = {
+  reportingDate: "2026-11-19",
+  allocations: 90,
+  arrivals: 88,
+  quotaOutstanding: 40,
+  availableDecentral: 20,
+  situation: "SUFFICIENT",
+};
 
 /** Submits on top of the latest saved report, confirming any plausibility warning. */
 async function createCapacityReport(actor: Parameters<typeof submitCapacityReport>[0], slug: string, input: Record<string, unknown>) {
   const latest = await db().capacityReport.findFirst({ where: { municipality: { slug } }, orderBy: { createdAt: "desc" } });
   const result = await submitCapacityReport(actor, slug, {
-    confirmedWarnings: ["ARRIVALS_ABOVE_ALLOCATIONS", "HOUSED_ABOVE_ARRIVALS", "RATING_CONTRADICTS_SHORTFALL", ...["allocations", "arrivals", "quotaOutstanding", "availableDecentral", "availableShared", "prospectiveShared", "prospectiveDecentral", "housedShared", "housedDecentral", "notCredited", "possiblyCredited"].map((key) => `CHANGED_BY_HALF:${key}`)],
+    confirmedWarnings: [
+      "ARRIVALS_ABOVE_ALLOCATIONS",
+      "HOUSED_ABOVE_ARRIVALS",
+      "RATING_CONTRADICTS_SHORTFALL",
+      ...[
+        "allocations",
+        "arrivals",
+        "quotaOutstanding",
+        "availableDecentral",
+        "availableShared",
+        "prospectiveShared",
+        "prospectiveDecentral",
+        "housedShared",
+        "housedDecentral",
+        "notCredited",
+        "possiblyCredited",
+      ].map((key) => `CHANGED_BY_HALF:${key}`),
+    ],
     warningNote: "geprüft",
     baseReportId: latest?.id ?? null,
     ...input,
@@ -29,7 +53,10 @@ async function counts() {
 }
 
 async function expectRefused(promise: Promise<unknown>, code: AppError["code"]) {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
 }
@@ -54,7 +81,11 @@ describe("who may write a municipality's figures", () => {
 
   it("the municipality comes from the server, not from ids smuggled into the input", async () => {
     const kommuneB = await db().municipality.findFirstOrThrow({ where: { slug: "kommune-b" } });
-    const created = await createCapacityReport(demo.clerkA, "kommune-a", { ...report, municipalityId: kommuneB.id, authorId: demo.admin.id });
+    const created = await createCapacityReport(demo.clerkA, "kommune-a", {
+      ...report,
+      municipalityId: kommuneB.id,
+      authorId: demo.admin.id,
+    });
     const kommuneA = await db().municipality.findFirstOrThrow({ where: { slug: "kommune-a" } });
     expect(created.municipalityId).toBe(kommuneA.id);
     expect(created.authorId).toBe(demo.clerkA.id);
@@ -91,7 +122,9 @@ describe("who may write a municipality's figures", () => {
     }).catch((caught: AppError) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("VALIDATION");
-    expect(Object.keys((error as AppError).fieldErrors!)).toEqual(expect.arrayContaining(["allocations", "arrivals", "comment", "reportingDate"]));
+    expect(Object.keys((error as AppError).fieldErrors!)).toEqual(
+      expect.arrayContaining(["allocations", "arrivals", "comment", "reportingDate"]),
+    );
     expect(await counts()).toEqual(before);
   });
 

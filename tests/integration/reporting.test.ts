@@ -11,7 +11,19 @@ beforeAll(async () => {
 });
 
 const today = berlinDay();
-const figuresOfKommuneA = { allocations: 88, arrivals: 88, notCredited: 0, possiblyCredited: 2, quotaOutstanding: 41, housedShared: 0, housedDecentral: 88, availableShared: 0, availableDecentral: 18, prospectiveShared: 0, prospectiveDecentral: 19 };
+const figuresOfKommuneA = {
+  allocations: 88,
+  arrivals: 88,
+  notCredited: 0,
+  possiblyCredited: 2,
+  quotaOutstanding: 41,
+  housedShared: 0,
+  housedDecentral: 88,
+  availableShared: 0,
+  availableDecentral: 18,
+  prospectiveShared: 0,
+  prospectiveDecentral: 19,
+};
 
 describe("submitting a report", () => {
   it("opens prefilled with the latest report and saves a new row on top of it", async () => {
@@ -37,7 +49,13 @@ describe("submitting a report", () => {
 
   it("returns the warnings instead of saving until each is confirmed with an explanation", async () => {
     const form = (await loadReportForm(demo.coordinator, "kommune-b"))!;
-    const input = { ...form.prefill!.figures, arrivals: 80, reportingDate: today, situation: "SUFFICIENT", baseReportId: form.baseReportId };
+    const input = {
+      ...form.prefill!.figures,
+      arrivals: 80,
+      reportingDate: today,
+      situation: "SUFFICIENT",
+      baseReportId: form.baseReportId,
+    };
     const before = await db().capacityReport.count();
 
     const first = await submitCapacityReport(demo.coordinator, "kommune-b", input);
@@ -46,10 +64,16 @@ describe("submitting a report", () => {
     expect(codes).toEqual(["ARRIVALS_ABOVE_ALLOCATIONS", "CHANGED_BY_HALF:arrivals"]);
 
     expect((await submitCapacityReport(demo.coordinator, "kommune-b", { ...input, confirmedWarnings: codes })).status).toBe("warnings"); // no explanation
-    expect((await submitCapacityReport(demo.coordinator, "kommune-b", { ...input, confirmedWarnings: codes.slice(1), warningNote: "x" })).status).toBe("warnings");
+    expect(
+      (await submitCapacityReport(demo.coordinator, "kommune-b", { ...input, confirmedWarnings: codes.slice(1), warningNote: "x" })).status,
+    ).toBe("warnings");
     expect(await db().capacityReport.count()).toBe(before);
 
-    const saved = await submitCapacityReport(demo.coordinator, "kommune-b", { ...input, confirmedWarnings: codes, warningNote: "Nachmeldung des Landes" });
+    const saved = await submitCapacityReport(demo.coordinator, "kommune-b", {
+      ...input,
+      confirmedWarnings: codes,
+      warningNote: "Nachmeldung des Landes",
+    });
     expect(saved.status).toBe("saved");
     const row = await db().capacityReport.findFirstOrThrow({ where: { id: saved.status === "saved" ? saved.reportId : "" } });
     expect(row).toMatchObject({ confirmedWarnings: codes, warningNote: "Nachmeldung des Landes", authorId: demo.coordinator.id });
@@ -57,9 +81,21 @@ describe("submitting a report", () => {
 
   it("refuses to overwrite a report saved after the form was opened, and shows the newer one", async () => {
     const opened = (await loadReportForm(demo.clerkA, "kommune-a"))!;
-    const other = await submitCapacityReport(demo.coordinator, "kommune-a", { ...opened.prefill!.figures, reportingDate: today, situation: "CRITICAL", baseReportId: opened.baseReportId, comment: "vom Kreis" });
+    const other = await submitCapacityReport(demo.coordinator, "kommune-a", {
+      ...opened.prefill!.figures,
+      reportingDate: today,
+      situation: "CRITICAL",
+      baseReportId: opened.baseReportId,
+      comment: "vom Kreis",
+    });
     expect(other.status).toBe("saved");
-    const mine = await submitCapacityReport(demo.clerkA, "kommune-a", { ...opened.prefill!.figures, availableShared: 3, reportingDate: today, situation: "CRITICAL", baseReportId: opened.baseReportId });
+    const mine = await submitCapacityReport(demo.clerkA, "kommune-a", {
+      ...opened.prefill!.figures,
+      availableShared: 3,
+      reportingDate: today,
+      situation: "CRITICAL",
+      baseReportId: opened.baseReportId,
+    });
     expect(mine.status).toBe("conflict");
     if (mine.status === "conflict") {
       expect(mine.newer).toMatchObject({ comment: "vom Kreis", authorName: "Kim Koordination" });
@@ -90,17 +126,41 @@ describe("submitting a report", () => {
     const yesterday = addDays(today, -5);
     const first = await loadReportForm(demo.coordinator, "kommune-e");
     const base = first!.prefill!.figures;
-    const early = await submitCapacityReport(demo.coordinator, "kommune-e", { ...base, quotaOutstanding: 13, reportingDate: addDays(today, -6), situation: "SUFFICIENT", baseReportId: first!.baseReportId });
+    const early = await submitCapacityReport(demo.coordinator, "kommune-e", {
+      ...base,
+      quotaOutstanding: 13,
+      reportingDate: addDays(today, -6),
+      situation: "SUFFICIENT",
+      baseReportId: first!.baseReportId,
+    });
     expect(early.status).toBe("saved");
-    const original = await submitCapacityReport(demo.coordinator, "kommune-e", { ...base, quotaOutstanding: 14, reportingDate: yesterday, situation: "SUFFICIENT", baseReportId: early.status === "saved" ? early.reportId : null });
-    const correction = await submitCapacityReport(demo.coordinator, "kommune-e", { ...base, quotaOutstanding: 15, reportingDate: yesterday, situation: "SUFFICIENT", baseReportId: original.status === "saved" ? original.reportId : null });
+    const original = await submitCapacityReport(demo.coordinator, "kommune-e", {
+      ...base,
+      quotaOutstanding: 14,
+      reportingDate: yesterday,
+      situation: "SUFFICIENT",
+      baseReportId: early.status === "saved" ? early.reportId : null,
+    });
+    const correction = await submitCapacityReport(demo.coordinator, "kommune-e", {
+      ...base,
+      quotaOutstanding: 15,
+      reportingDate: yesterday,
+      situation: "SUFFICIENT",
+      baseReportId: original.status === "saved" ? original.reportId : null,
+    });
     expect(correction.status).toBe("saved");
 
     const [asOfYesterday] = await evaluateCountiesAsOf([demo.countyId], [yesterday], 7);
     expect(asOfYesterday!.rows.find((row) => row.slug === "kommune-e")!.figures.quotaOutstanding).toBe(15);
-    const history = await loadReportHistory(demo.coordinator, (await db().municipality.findFirstOrThrow({ where: { slug: "kommune-e" } })).id);
+    const history = await loadReportHistory(
+      demo.coordinator,
+      (await db().municipality.findFirstOrThrow({ where: { slug: "kommune-e" } })).id,
+    );
     const ofYesterday = history.filter((report) => report.reportingDate === yesterday);
-    expect(ofYesterday.map((report) => [report.figures.quotaOutstanding, report.superseded])).toEqual([[15, false], [14, true]]);
+    expect(ofYesterday.map((report) => [report.figures.quotaOutstanding, report.superseded])).toEqual([
+      [15, false],
+      [14, true],
+    ]);
   });
 
   it("the evaluation as of a past date takes each municipality's latest report on or before it", async () => {

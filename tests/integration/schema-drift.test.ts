@@ -35,7 +35,9 @@ interface DmmfIndex {
   fields: { name: string; sortOrder?: "asc" | "desc" }[];
 }
 
-const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: readFileSync("prisma/schema.prisma", "utf8") }))).datamodel as {
+const dmmf = (
+  JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: readFileSync("prisma/schema.prisma", "utf8") }))) as { datamodel: unknown }
+).datamodel as {
   models: DmmfModel[];
   enums: { name: string; values: { name: string }[] }[];
   indexes: DmmfIndex[];
@@ -73,7 +75,8 @@ function expectedDefault(field: DmmfField): string | null {
     if (value.name === "autoincrement") return "nextval";
     throw new Error(`No mapping for default ${value.name}`);
   }
-  if (field.kind === "enum") return `'${value}'::"${field.type}"`;
+  if (typeof value === "object") throw new Error(`No mapping for default ${JSON.stringify(value)}`);
+  if (field.kind === "enum") return `'${String(value)}'::"${field.type}"`;
   return String(value);
 }
 
@@ -148,9 +151,7 @@ describe("migrations match prisma/schema.prisma", () => {
       }));
       const describeActual = actual.map((index) => ({
         kind: index.primary ? "primary" : index.unique ? "unique" : "index",
-        columns: index.columns.map((column) =>
-          new RegExp(`"?${column}"? DESC`).test(index.definition) ? `${column} DESC` : column,
-        ),
+        columns: index.columns.map((column) => (new RegExp(`"?${column}"? DESC`).test(index.definition) ? `${column} DESC` : column)),
       }));
       const sortKey = (entry: { kind: string; columns: string[] }) => `${entry.kind}:${entry.columns.join(",")}`;
       expect(describeActual.map(sortKey).sort()).toEqual(describeExpected.map(sortKey).sort());
@@ -166,7 +167,9 @@ describe("migrations match prisma/schema.prisma", () => {
         [`"${tableOf(model)}"`],
       );
       const onDelete: Record<string, string> = { a: "NoAction", r: "Restrict", c: "Cascade", n: "SetNull", d: "SetDefault" };
-      const actual = rows.map((row) => `${row.columns.join(",")}->${row.target.replace(/"/g, "")}(${row.target_columns.join(",")}) ${onDelete[row.on_delete]}`);
+      const actual = rows.map(
+        (row) => `${row.columns.join(",")}->${row.target.replace(/"/g, "")}(${row.target_columns.join(",")}) ${onDelete[row.on_delete]}`,
+      );
       const expected = model.fields
         .filter((field) => field.kind === "object" && field.relationFromFields?.length)
         .map((field) => {

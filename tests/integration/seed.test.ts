@@ -18,21 +18,29 @@ describe("demo seed", () => {
         where: { municipality: { name: row.municipality } },
         orderBy: [{ reportingDate: "desc" }, { createdAt: "desc" }],
       });
-      const lastSaved = await db().capacityReport.findFirstOrThrow({ where: { municipality: { name: row.municipality } }, orderBy: { createdAt: "desc" } });
+      const lastSaved = await db().capacityReport.findFirstOrThrow({
+        where: { municipality: { name: row.municipality } },
+        orderBy: { createdAt: "desc" },
+      });
       expect(lastSaved.id).toBe(report.id);
       for (const key of FIGURE_KEYS) expect(report[key], `${row.municipality} ${key}`).toBe(row.figures[key]);
       expect(report.situation).toBe(row.situation);
       expect(dateToDay(report.reportingDate)).toBe("2026-11-21");
     }
     // Weekly history over 12 weeks, unreported figures staying unreported.
-    const history = await db().capacityReport.findMany({ where: { municipality: { name: "Kommune J" } }, orderBy: { reportingDate: "asc" } });
+    const history = await db().capacityReport.findMany({
+      where: { municipality: { name: "Kommune J" } },
+      orderBy: { reportingDate: "asc" },
+    });
     expect(history.map((report) => dateToDay(report.reportingDate))).toEqual(
       Array.from({ length: DEMO_HISTORY_WEEKS + 1 }, (_, index) => addDays("2026-11-21", -7 * (DEMO_HISTORY_WEEKS - index))),
     );
     expect(history.every((report) => report.arrivals === null && report.comment === "Demo-Daten")).toBe(true);
     expect((await db().county.findFirstOrThrow()).isDemo).toBe(true);
     const users = await db().user.findMany({ include: { municipality: true } });
-    expect(users.map((user) => [user.email, user.role]).sort()).toEqual(DEMO_ACCOUNTS.map((account) => [account.email, account.role]).sort());
+    expect(users.map((user) => [user.email, user.role]).sort()).toEqual(
+      DEMO_ACCOUNTS.map((account) => [account.email, account.role]).sort(),
+    );
     expect(users.find((user) => user.role === "CLERK")!.municipality!.name).toBe("Kommune A");
   });
 

@@ -61,12 +61,16 @@ describe("sign-in with e-mail and password", () => {
   it("a burst of parallel guesses from many addresses is slowed: 10 get through, the rest wait, none is recorded twice", async () => {
     const email = "burst@wohnraum.example";
     const county = await db().county.findFirstOrThrow();
-    await db().user.create({ data: { email, name: "Burst", role: "PRESS", countyId: county.id, passwordHash: await hashPassword(DEMO_PASSWORD) } });
+    await db().user.create({
+      data: { email, name: "Burst", role: "PRESS", countyId: county.id, passwordHash: await hashPassword(DEMO_PASSWORD) },
+    });
     // Two Prisma clients stand for two app instances sharing the database.
     const other = createPrismaClient(process.env.DATABASE_URL!);
     try {
       const results = await Promise.all(
-        Array.from({ length: 12 }, (_, index) => verifyCredentials(index % 2 ? other : db(), { email, password: `falsch-${index}`, ipAddress: `192.0.2.${100 + index}` })),
+        Array.from({ length: 12 }, (_, index) =>
+          verifyCredentials(index % 2 ? other : db(), { email, password: `falsch-${index}`, ipAddress: `192.0.2.${100 + index}` }),
+        ),
       );
       expect(results.filter((result) => !result.ok && result.reason === "invalid")).toHaveLength(10);
       expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(2);
@@ -92,7 +96,9 @@ describe("sign-in with e-mail and password", () => {
   it("many addresses against one account slow it down progressively, and the owner gets in after the wait", async () => {
     const email = "langsam@wohnraum.example";
     const county = await db().county.findFirstOrThrow();
-    await db().user.create({ data: { email, name: "Langsam", role: "PRESS", countyId: county.id, passwordHash: await hashPassword(DEMO_PASSWORD) } });
+    await db().user.create({
+      data: { email, name: "Langsam", role: "PRESS", countyId: county.id, passwordHash: await hashPassword(DEMO_PASSWORD) },
+    });
     for (let index = 1; index <= 10; index++) {
       expect(await attempt(email, "geraten", `198.18.0.${index}`)).toEqual({ ok: false, reason: "invalid" });
     }
@@ -121,8 +127,12 @@ describe("sign-in with e-mail and password", () => {
     expect(await db().auditEvent.count({ where: { subjectId: presse.id, action: "auth.sign-in" } })).toBeGreaterThan(0);
 
     const { pruneSignInAttempts } = await import("../../lib/auth/credentials");
-    const old = await db().signInAttempt.create({ data: { email: "alt@example.org", ipAddress: "192.0.2.9", succeeded: false, createdAt: new Date(Date.now() - 91 * 86_400_000) } });
-    const recent = await db().signInAttempt.create({ data: { email: "alt@example.org", ipAddress: "192.0.2.9", succeeded: false, createdAt: new Date(Date.now() - 89 * 86_400_000) } });
+    const old = await db().signInAttempt.create({
+      data: { email: "alt@example.org", ipAddress: "192.0.2.9", succeeded: false, createdAt: new Date(Date.now() - 91 * 86_400_000) },
+    });
+    const recent = await db().signInAttempt.create({
+      data: { email: "alt@example.org", ipAddress: "192.0.2.9", succeeded: false, createdAt: new Date(Date.now() - 89 * 86_400_000) },
+    });
     await pruneSignInAttempts(db(), 90);
     expect(await db().signInAttempt.findUnique({ where: { id: old.id } })).toBeNull();
     expect(await db().signInAttempt.findUnique({ where: { id: recent.id } })).not.toBeNull();

@@ -24,7 +24,10 @@ process.env.AUTH_SECRET ??= "integration-test-secret-integration-test-secret";
 process.env.APP_URL ??= "http://localhost:3999";
 
 afterAll(async () => {
-  const globals = globalThis as unknown as { prisma?: { $disconnect(): Promise<void> }; boss?: Promise<{ stop(options?: object): Promise<void> }> };
+  const globals = globalThis as unknown as {
+    prisma?: { $disconnect(): Promise<void> };
+    boss?: Promise<{ stop(options?: object): Promise<void> }>;
+  };
   if (globals.boss) await (await globals.boss).stop({ graceful: false, wait: true }).catch(() => {});
   await globals.prisma?.$disconnect();
   await admin((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));

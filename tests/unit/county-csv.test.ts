@@ -26,7 +26,11 @@ describe("reference county CSV", () => {
   it("reads negative quotas and the ratings", () => {
     const i = rows.find((row) => row.municipality === "Kommune I")!;
     expect(i.figures.quotaOutstanding).toBe(-4);
-    expect(rows.filter((row) => row.situation === "CRITICAL").map((row) => row.municipality)).toEqual(["Kommune C", "Kommune E", "Kommune M"]);
+    expect(rows.filter((row) => row.situation === "CRITICAL").map((row) => row.municipality)).toEqual([
+      "Kommune C",
+      "Kommune E",
+      "Kommune M",
+    ]);
   });
 
   it("rejects a file with other columns", () => {

@@ -5,7 +5,13 @@ const today = "2026-11-21";
 
 describe("/lage URL state", () => {
   it("defaults to today, sorted by shortfall with the largest surplus first", () => {
-    expect(parseEvaluationParams({}, today)).toEqual({ asOf: today, asOfError: undefined, sort: { id: "shortfall", desc: false }, query: "", shortOnly: false });
+    expect(parseEvaluationParams({}, today)).toEqual({
+      asOf: today,
+      asOfError: undefined,
+      sort: { id: "shortfall", desc: false },
+      query: "",
+      shortOnly: false,
+    });
   });
 
   it("reads sort, filters and date, every column including the flags", () => {
@@ -20,8 +26,14 @@ describe("/lage URL state", () => {
 
   it("falls back on unknown columns and unusable dates, saying why", () => {
     expect(parseEvaluationParams({ sort: "password.asc" }, today).sort).toEqual({ id: "shortfall", desc: false });
-    expect(parseEvaluationParams({ stand: "2026-13-45" }, today)).toMatchObject({ asOf: today, asOfError: expect.stringContaining("ungültig") });
-    expect(parseEvaluationParams({ stand: "2026-11-22" }, today)).toMatchObject({ asOf: today, asOfError: expect.stringContaining("Zukunft") });
+    expect(parseEvaluationParams({ stand: "2026-13-45" }, today)).toMatchObject({
+      asOf: today,
+      asOfError: expect.stringContaining("ungültig") as unknown,
+    });
+    expect(parseEvaluationParams({ stand: "2026-11-22" }, today)).toMatchObject({
+      asOf: today,
+      asOfError: expect.stringContaining("Zukunft") as unknown,
+    });
   });
 
   it("refuses a Stand before 2000 with a message, and shows today instead", () => {

@@ -1,12 +1,23 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { contradictionOf, evaluateCounty, evaluateMunicipality, shortfallOf, type MunicipalityReportInput } from "../../lib/capacity/evaluation";
+import {
+  contradictionOf,
+  evaluateCounty,
+  evaluateMunicipality,
+  shortfallOf,
+  type MunicipalityReportInput,
+} from "../../lib/capacity/evaluation";
 import { FIGURE_KEYS, type Figures } from "../../lib/capacity/figures";
 import { parseCountyCsv } from "../../lib/demo/county-csv";
 
 const none = Object.fromEntries(FIGURE_KEYS.map((key) => [key, null])) as Figures;
 const figures = (values: Partial<Figures>): Figures => ({ ...none, ...values });
-const input = (name: string, values: Partial<Figures> | null, situation: "SUFFICIENT" | "CRITICAL" | null = "SUFFICIENT", reportingDate = "2026-11-20"): MunicipalityReportInput => ({
+const input = (
+  name: string,
+  values: Partial<Figures> | null,
+  situation: "SUFFICIENT" | "CRITICAL" | null = "SUFFICIENT",
+  reportingDate = "2026-11-20",
+): MunicipalityReportInput => ({
   municipalityId: name,
   name,
   slug: name.toLowerCase(),
@@ -16,7 +27,11 @@ const options = { asOf: "2026-11-21", intervalDays: 7 };
 
 describe("shortfall of one municipality (domain.md §3)", () => {
   it("is the quota still to fulfil minus places now and in prospect", () => {
-    expect(shortfallOf(figures({ quotaOutstanding: 41, availableShared: 0, availableDecentral: 18, prospectiveShared: 0, prospectiveDecentral: 19 }))).toEqual({
+    expect(
+      shortfallOf(
+        figures({ quotaOutstanding: 41, availableShared: 0, availableDecentral: 18, prospectiveShared: 0, prospectiveDecentral: 19 }),
+      ),
+    ).toEqual({
       availableNow: 18,
       prospective: 19,
       totalPlaces: 37,
@@ -67,7 +82,11 @@ describe("county evaluation", () => {
       ],
       options,
     );
-    expect(evaluation.rows.map((row) => [row.name, row.shortfall])).toEqual([["Surplus", -50], ["Even", 0], ["Short", 20]]);
+    expect(evaluation.rows.map((row) => [row.name, row.shortfall])).toEqual([
+      ["Surplus", -50],
+      ["Even", 0],
+      ["Short", 20],
+    ]);
     expect(evaluation.totals).toEqual({
       placesNeeded: 25,
       availableNow: 60,
@@ -85,7 +104,12 @@ describe("county evaluation", () => {
     // Expected values computed here directly from the CSV, independently of the module.
     const rows = parseCountyCsv(readFileSync("lib/demo/landkreis-musterland.csv", "utf8"));
     const evaluation = evaluateCounty(
-      rows.map((row) => ({ municipalityId: row.municipality, name: row.municipality, slug: row.municipality, report: { id: row.municipality, reportingDate: "2026-11-21", figures: row.figures, situation: row.situation } })),
+      rows.map((row) => ({
+        municipalityId: row.municipality,
+        name: row.municipality,
+        slug: row.municipality,
+        report: { id: row.municipality, reportingDate: "2026-11-21", figures: row.figures, situation: row.situation },
+      })),
       options,
     );
     const n = (value: number | null) => value ?? 0;

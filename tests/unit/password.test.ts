@@ -44,6 +44,8 @@ describe("password hashing (scrypt)", () => {
   });
 
   it("refuses stored hashes with parameters other than ours, instead of allocating for them", async () => {
-    expect(await verifyPassword("x", "scrypt$1048576$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")).toBe(false);
+    expect(await verifyPassword("x", "scrypt$1048576$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")).toBe(
+      false,
+    );
   });
 });

@@ -53,7 +53,11 @@ describe("navigation by role", () => {
       "/verwaltung/benutzer",
       "/verwaltung/postausgang",
     ]);
-    expect(navigationFor(actor("COORDINATOR"), { mailCatcher: true }).map((item) => item.href)).toEqual(["/uebersicht", "/lage", "/einstellungen"]);
+    expect(navigationFor(actor("COORDINATOR"), { mailCatcher: true }).map((item) => item.href)).toEqual([
+      "/uebersicht",
+      "/lage",
+      "/einstellungen",
+    ]);
     expect(navigationFor(actor("ADMIN"), { mailCatcher: false }).map((item) => item.href)).not.toContain("/verwaltung/postausgang");
     expect(navigationFor(actor("CLERK", "m"), { mailCatcher: true }).map((item) => item.href)).toEqual(["/uebersicht", "/lage"]);
     expect(navigationFor(actor("PRESS"), { mailCatcher: true }).map((item) => item.href)).toEqual(["/uebersicht", "/lage"]);

@@ -9,7 +9,22 @@ const codes = (values: Partial<Figures>, previous: Partial<Figures> | null = nul
 
 describe("plausibility rules", () => {
   it("a consistent report has no warning", () => {
-    expect(codes({ allocations: 88, arrivals: 88, notCredited: 0, housedShared: 0, housedDecentral: 88, quotaOutstanding: 41, availableDecentral: 18, prospectiveDecentral: 19 }, { allocations: 80, arrivals: 80, quotaOutstanding: 45 }, "CRITICAL")).toEqual([]);
+    expect(
+      codes(
+        {
+          allocations: 88,
+          arrivals: 88,
+          notCredited: 0,
+          housedShared: 0,
+          housedDecentral: 88,
+          quotaOutstanding: 41,
+          availableDecentral: 18,
+          prospectiveDecentral: 19,
+        },
+        { allocations: 80, arrivals: 80, quotaOutstanding: 45 },
+        "CRITICAL",
+      ),
+    ).toEqual([]);
   });
 
   it("warns about arrivals above allocations", () => {
@@ -49,14 +64,22 @@ describe("plausibility rules", () => {
   });
 
   it("explains each warning in German", () => {
-    const [warning] = plausibilityWarnings({ figures: figures({ quotaOutstanding: 30, availableShared: 10 }), situation: "SUFFICIENT" }, null);
+    const [warning] = plausibilityWarnings(
+      { figures: figures({ quotaOutstanding: 30, availableShared: 10 }), situation: "SUFFICIENT" },
+      null,
+    );
     expect(warning!.message).toBe("Lage „ausreichend“, aber nach den Zahlen fehlen 20 Plätze.");
   });
 
   it("requires every current warning to be confirmed", () => {
-    const warnings = plausibilityWarnings({ figures: figures({ allocations: 1, arrivals: 2, quotaOutstanding: 9 }), situation: "SUFFICIENT" }, null);
+    const warnings = plausibilityWarnings(
+      { figures: figures({ allocations: 1, arrivals: 2, quotaOutstanding: 9 }), situation: "SUFFICIENT" },
+      null,
+    );
     expect(warnings.map((warning) => warning.code)).toEqual(["ARRIVALS_ABOVE_ALLOCATIONS", "RATING_CONTRADICTS_SHORTFALL"]);
-    expect(unconfirmedWarnings(warnings, ["ARRIVALS_ABOVE_ALLOCATIONS"]).map((warning) => warning.code)).toEqual(["RATING_CONTRADICTS_SHORTFALL"]);
+    expect(unconfirmedWarnings(warnings, ["ARRIVALS_ABOVE_ALLOCATIONS"]).map((warning) => warning.code)).toEqual([
+      "RATING_CONTRADICTS_SHORTFALL",
+    ]);
     expect(unconfirmedWarnings(warnings, ["ARRIVALS_ABOVE_ALLOCATIONS", "RATING_CONTRADICTS_SHORTFALL"])).toEqual([]);
   });
 });

@@ -47,12 +47,15 @@ describe("report input schema", () => {
     expect([parsed.allocations, parsed.arrivals, parsed.housedShared]).toEqual([1200, 1200, 12]);
   });
 
-  it.each(["0x10", "1e3", "1,5", "12abc", "1.20", "1..200", "+5", "Infinity", "0b11", "١٢"])("refuses %j as a figure, with a message at the field", (typed) => {
-    const result = reportInputSchema.safeParse({ ...base, allocations: typed });
-    expect(result.success).toBe(false);
-    expect(result.error!.issues[0]!.path).toEqual(["allocations"]);
-    expect(result.error!.issues[0]!.message).toMatch(/ganze Zahl/);
-  });
+  it.each(["0x10", "1e3", "1,5", "12abc", "1.20", "1..200", "+5", "Infinity", "0b11", "١٢"])(
+    "refuses %j as a figure, with a message at the field",
+    (typed) => {
+      const result = reportInputSchema.safeParse({ ...base, allocations: typed });
+      expect(result.success).toBe(false);
+      expect(result.error!.issues[0]!.path).toEqual(["allocations"]);
+      expect(result.error!.issues[0]!.message).toMatch(/ganze Zahl/);
+    },
+  );
 
   it("refuses objects, arrays and booleans where a figure belongs", () => {
     for (const value of [{ gt: 0 }, [1], true]) expect(reportInputSchema.safeParse({ ...base, allocations: value }).success).toBe(false);

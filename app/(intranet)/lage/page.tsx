@@ -39,19 +39,28 @@ export default async function SituationPage({ searchParams }: { searchParams: Pr
         <div>
           <h1 className="text-2xl font-semibold">Lage im {county.name}</h1>
           <p className="mt-1 text-slate-700" data-testid="reporting-rate">
-            {reporting.withinInterval} von {reporting.total} Kommunen haben innerhalb des Meldeintervalls ({county.reportingIntervalDays} Tage)
-            gemeldet.
+            {reporting.withinInterval} von {reporting.total} Kommunen haben innerhalb des Meldeintervalls ({county.reportingIntervalDays}{" "}
+            Tage) gemeldet.
           </p>
         </div>
         <form method="get" className="flex items-end gap-2">
-          {params.sort.id !== "shortfall" || params.sort.desc ? <input type="hidden" name="sort" value={`${params.sort.id}.${params.sort.desc ? "desc" : "asc"}`} /> : null}
+          {params.sort.id !== "shortfall" || params.sort.desc ? (
+            <input type="hidden" name="sort" value={`${params.sort.id}.${params.sort.desc ? "desc" : "asc"}`} />
+          ) : null}
           {params.query && <input type="hidden" name="q" value={params.query} />}
           {params.shortOnly && <input type="hidden" name="knapp" value="1" />}
           <div className="flex flex-col gap-1">
             <label htmlFor="stand" className="text-sm font-medium">
               Stand
             </label>
-            <input id="stand" name="stand" type="date" defaultValue={params.asOf} max={berlinDay()} className="rounded-md border border-slate-400 bg-white px-3 py-1.5" />
+            <input
+              id="stand"
+              name="stand"
+              type="date"
+              defaultValue={params.asOf}
+              max={berlinDay()}
+              className="rounded-md border border-slate-400 bg-white px-3 py-1.5"
+            />
           </div>
           <button type="submit" className={buttonClass("secondary")}>
             Anzeigen
@@ -84,8 +93,9 @@ export default async function SituationPage({ searchParams }: { searchParams: Pr
           <figcaption className="mb-2">
             <h2 className="text-lg font-semibold">Bedarf je Kommune</h2>
             <p className="text-sm text-slate-700">
-              Rot: Plätze fehlen ({short.length} {short.length === 1 ? "Kommune" : "Kommunen"}, zusammen {formatNumber(totals.grossShortfall)}). Blau: Plätze
-              frei ({spare.length} Kommunen, zusammen {formatNumber(spare.reduce((sum, row) => sum - row.shortfall, 0))}).
+              Rot: Plätze fehlen ({short.length} {short.length === 1 ? "Kommune" : "Kommunen"}, zusammen{" "}
+              {formatNumber(totals.grossShortfall)}). Blau: Plätze frei ({spare.length} Kommunen, zusammen{" "}
+              {formatNumber(spare.reduce((sum, row) => sum - row.shortfall, 0))}).
             </p>
           </figcaption>
           <ShortfallChart data={evaluation.rows.map((row) => ({ name: row.name, shortfall: row.shortfall }))} />

@@ -15,7 +15,14 @@ export default async function OverviewPage() {
   const [county, evaluation] = await Promise.all([countyOf(actor), loadCountyEvaluation(actor, today)]);
   // The same evaluation as /lage, listed by name.
   const rows = (evaluation?.rows ?? [])
-    .map((row) => ({ id: row.municipalityId, name: row.name, slug: row.slug, latestReportingDate: row.reportingDate, situation: row.situation, stale: row.stale }))
+    .map((row) => ({
+      id: row.municipalityId,
+      name: row.name,
+      slug: row.slug,
+      latestReportingDate: row.reportingDate,
+      situation: row.situation,
+      stale: row.stale,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, "de"));
   const current = evaluation?.reporting.withinInterval ?? 0;
   const own = rows.find((row) => row.id === actor.municipalityId);
@@ -32,9 +39,14 @@ export default async function OverviewPage() {
         </p>
       </div>
       {own && (
-        <section aria-labelledby="eigene-kommune" className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-brand-600 bg-brand-50 p-4">
+        <section
+          aria-labelledby="eigene-kommune"
+          className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-brand-600 bg-brand-50 p-4"
+        >
           <div>
-            <h2 id="eigene-kommune" className="text-lg font-semibold">Ihre Kommune: {own.name}</h2>
+            <h2 id="eigene-kommune" className="text-lg font-semibold">
+              Ihre Kommune: {own.name}
+            </h2>
             <p>
               {own.latestReportingDate ? `Letzte Meldung vom ${formatDay(own.latestReportingDate)}` : "Noch keine Meldung"}
               {own.stale ? " – bitte aktualisieren." : "."}
@@ -50,10 +62,18 @@ export default async function OverviewPage() {
           <caption className="sr-only">Letzte Meldung je Kommune</caption>
           <thead className="border-b border-slate-300 bg-slate-100 text-sm">
             <tr>
-              <th scope="col" className="px-4 py-2">Kommune</th>
-              <th scope="col" className="px-4 py-2">Letzte Meldung</th>
-              <th scope="col" className="px-4 py-2">Einschätzung der Lage</th>
-              <th scope="col" className="px-4 py-2">Aktualität</th>
+              <th scope="col" className="px-4 py-2">
+                Kommune
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Letzte Meldung
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Einschätzung der Lage
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Aktualität
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -28,7 +28,11 @@ export default async function MunicipalityPage({
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const municipality = await loadMunicipality(actor, slug);
   if (!municipality) notFound();
-  const [county, history, mayReport] = await Promise.all([countyOf(actor), loadReportHistory(actor, municipality.id), mayReportFor(actor, municipality.id)]);
+  const [county, history, mayReport] = await Promise.all([
+    countyOf(actor),
+    loadReportHistory(actor, municipality.id),
+    mayReportFor(actor, municipality.id),
+  ]);
   const effective = history.filter((report) => !report.superseded);
   const latest = effective[0] ?? null;
   const evaluation = evaluateMunicipality(
@@ -75,7 +79,9 @@ export default async function MunicipalityPage({
 
       {latest && (
         <section aria-labelledby="aktuell" className="rounded-lg bg-white p-6 shadow">
-          <h2 id="aktuell" className="mb-4 text-xl font-semibold">Aktuelle Zahlen</h2>
+          <h2 id="aktuell" className="mb-4 text-xl font-semibold">
+            Aktuelle Zahlen
+          </h2>
           <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
             {FIGURE_KEYS.map((key) => (
               <div key={key} className="flex justify-between gap-3 border-b border-slate-200 py-1">
@@ -101,7 +107,9 @@ export default async function MunicipalityPage({
         <figure className="rounded-lg bg-white p-4 shadow">
           <figcaption className="mb-2">
             <h2 className="text-lg font-semibold">Verlauf</h2>
-            <p className="text-sm text-slate-700">Zu erfüllende Quote gegenüber verfügbaren und in Aussicht stehenden Plätzen je Meldedatum.</p>
+            <p className="text-sm text-slate-700">
+              Zu erfüllende Quote gegenüber verfügbaren und in Aussicht stehenden Plätzen je Meldedatum.
+            </p>
           </figcaption>
           <TrendChart
             data={series}
@@ -127,7 +135,9 @@ export default async function MunicipalityPage({
       )}
 
       <section aria-labelledby="verlauf">
-        <h2 id="verlauf" className="mb-2 text-xl font-semibold">Alle Meldungen ({history.length})</h2>
+        <h2 id="verlauf" className="mb-2 text-xl font-semibold">
+          Alle Meldungen ({history.length})
+        </h2>
         <ReportHistoryTable history={history} />
       </section>
     </div>

@@ -23,19 +23,33 @@ export default async function UsersPage() {
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-semibold">Benutzer</h1>
       <section aria-labelledby="neues-konto" className="rounded-lg bg-white p-6 shadow">
-        <h2 id="neues-konto" className="mb-4 text-xl font-semibold">Neues Konto</h2>
+        <h2 id="neues-konto" className="mb-4 text-xl font-semibold">
+          Neues Konto
+        </h2>
         <CreateUserForm municipalities={municipalities.map(({ id, name }) => ({ id, name }))} />
       </section>
       <section aria-labelledby="konten" className="overflow-x-auto rounded-lg bg-white shadow">
-        <h2 id="konten" className="px-6 pt-6 text-xl font-semibold">Konten ({users.length})</h2>
+        <h2 id="konten" className="px-6 pt-6 text-xl font-semibold">
+          Konten ({users.length})
+        </h2>
         <table className="mt-4 w-full text-left">
           <thead className="border-b border-slate-300 bg-slate-100 text-sm">
             <tr>
-              <th scope="col" className="px-4 py-2">Name</th>
-              <th scope="col" className="px-4 py-2">Rolle</th>
-              <th scope="col" className="px-4 py-2">Status</th>
-              <th scope="col" className="px-4 py-2">Letzte Anmeldung</th>
-              <th scope="col" className="px-4 py-2">Aktionen</th>
+              <th scope="col" className="px-4 py-2">
+                Name
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Rolle
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Status
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Letzte Anmeldung
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Aktionen
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -16,7 +16,11 @@ export const GET = guardedJsonRoute(async (_request: Request, { params }: { para
     (latest, report) => (!latest || report.createdAt > latest.createdAt ? report : latest),
     null,
   );
-  return Response.json({ municipality: { name: municipality.name, slug: municipality.slug }, latestSavedId: latestSaved?.id ?? null, reports });
+  return Response.json({
+    municipality: { name: municipality.name, slug: municipality.slug },
+    latestSavedId: latestSaved?.id ?? null,
+    reports,
+  });
 });
 
 /**
