@@ -59,14 +59,12 @@ export function ReportForm(props: {
   const [editedSinceSubmit, setEditedSinceSubmit] = useState(false);
   // After a conflict the clerk has seen the newer report; saving again builds on it.
   const messageRef = useRef<HTMLDivElement>(null);
-  // A new answer from the server: adjust the form's state while rendering (not in an effect).
-  const [answered, setAnswered] = useState(state);
-  if (answered !== state) {
-    setAnswered(state);
+  useEffect(() => {
+    // In an effect on purpose: React resets the form after the action returns, and this render
+    // after the reset puts the controlled inputs (the rating's radio buttons) back in place.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setEditedSinceSubmit(false);
     if (state.result?.conflict) setBase(state.result.conflict.id);
-  }
-  useEffect(() => {
     // The answer appears above the form; bring it into view (the button is far below).
     if (state.status === "error") messageRef.current?.focus();
   }, [state]);

@@ -14,6 +14,7 @@ import { signInLimits } from "../auth/credentials";
 import { weakPasswordMessage } from "../auth/password-strength";
 import { revokeAllUserSessions } from "../auth/user-sessions";
 import { consumeLimits, releaseHits } from "../security/rate-limit";
+import { idSchema } from "../validation";
 
 export interface AccessHandover {
   /** Shown once to the admin. */
@@ -122,13 +123,16 @@ export async function createUser(actor: Actor, rawInput: unknown): Promise<Acces
   return { oneTimePassword: handover.oneTimePassword, inviteLink: handover.inviteLink };
 }
 
-async function findManagedUser(tx: Prisma.TransactionClient, actor: Actor, userId: string) {
-  const user = await tx.user.findFirst({ where: { id: userId, countyId: actor.countyId } });
+async function findManagedUser(tx: Prisma.TransactionClient, actor: Actor, userId: unknown) {
+  // The id comes from a form field of a server action: only a well-formed id is looked up.
+  const id = idSchema.safeParse(userId);
+  if (!id.success) throw notFound("Dieses Benutzerkonto gibt es nicht.");
+  const user = await tx.user.findFirst({ where: { id: id.data, countyId: actor.countyId } });
   if (!user) throw notFound("Dieses Benutzerkonto gibt es nicht.");
   return user;
 }
 
-export async function setUserActive(actor: Actor, userId: string, active: boolean): Promise<void> {
+export async function setUserActive(actor: Actor, userId: unknown, active: boolean): Promise<void> {
   requireUserAdmin(actor);
   if (userId === actor.id && !active) throw new AppError("CONFLICT", "Sie können Ihr eigenes Konto nicht deaktivieren.");
   await db().$transaction(async (tx) => {
@@ -149,7 +153,7 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
   });
 }
 
-export async function resetUserAccess(actor: Actor, userId: string, method: "invite" | "password"): Promise<AccessHandover> {
+export async function resetUserAccess(actor: Actor, userId: unknown, method: "invite" | "password"): Promise<AccessHandover> {
   requireUserAdmin(actor);
   const oneTimePassword = method === "password" ? generatePassword(14) : undefined;
   const oneTimeHash = oneTimePassword ? await hashPassword(oneTimePassword) : null;

@@ -98,6 +98,9 @@ describe("county isolation", () => {
     ]);
     expect(await code(setUserActive(otherAdmin, demo.clerkA.id, false))).toBe("NOT_FOUND");
     expect(await code(resetUserAccess(otherAdmin, demo.clerkA.id, "password"))).toBe("NOT_FOUND");
+    // A replayed action with an object where the id belongs must not become a Prisma filter.
+    expect(await code(setUserActive(otherAdmin, { not: "" }, false))).toBe("NOT_FOUND");
+    expect(await code(submitCapacityReport(otherCoordinator, { contains: "kommune" }, { reportingDate: berlinDay() }))).toBe("NOT_FOUND");
     expect((await db().user.findUniqueOrThrow({ where: { id: demo.clerkA.id } })).active).toBe(true);
   });
 
