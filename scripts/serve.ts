@@ -1,16 +1,19 @@
 // The app's server process, started by `npm start` (scripts/start.ts) and the benchmark: Next.js
-// behind our own node:http server (lib/platform/http-server.ts). Reads PORT, TRUSTED_PROXY_HOPS;
-// `--dev` for the development server.
+// behind our own node:http server (lib/platform/http-server.ts). Reads PORT and, through the
+// validated environment (lib/env.ts), TRUSTED_PROXY_HOPS; `--dev` for the development server.
+import { env } from "../lib/env";
 import { serveApp } from "../lib/platform/http-server";
 
 const port = Number(process.env.PORT ?? 3000);
-const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
-if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
-  console.error("[wohnraum] TRUSTED_PROXY_HOPS must be a whole number from 0 to 10.");
+let trustedProxyHops: number;
+try {
+  trustedProxyHops = env().TRUSTED_PROXY_HOPS;
+} catch (error) {
+  console.error(`[wohnraum] ${(error as Error).message}`);
   process.exit(1);
 }
 
-const server = await serveApp({ port, dev: process.argv.includes("--dev"), trustedProxyHops: hops });
+const server = await serveApp({ port, dev: process.argv.includes("--dev"), trustedProxyHops });
 let stopping = false;
 const stop = () => {
   if (stopping) return;

@@ -1,9 +1,9 @@
 "use client";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { NewPasswordFields } from "@/components/account/new-password-fields";
 import { SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { IDLE } from "@/lib/forms";
 import { changePasswordAction } from "@/lib/users/actions";
 
@@ -21,25 +21,7 @@ export function ChangePasswordForm() {
         required
         errors={state.fieldErrors?.currentPassword}
       />
-      <TextField
-        id="password"
-        name="password"
-        type="password"
-        label="Neues Passwort"
-        hint={`Mindestens ${PASSWORD_MIN_LENGTH} Zeichen.`}
-        autoComplete="new-password"
-        required
-        errors={state.fieldErrors?.password}
-      />
-      <TextField
-        id="passwordRepeat"
-        name="passwordRepeat"
-        type="password"
-        label="Neues Passwort wiederholen"
-        autoComplete="new-password"
-        required
-        errors={state.fieldErrors?.passwordRepeat}
-      />
+      <NewPasswordFields repeatLabel="Neues Passwort wiederholen" errors={state.fieldErrors} />
       <div>
         <SubmitButton pendingLabel="Wird gespeichert …">Passwort ändern</SubmitButton>
       </div>

@@ -1,14 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "../db/client";
+import { env } from "../env";
 
 // Server-side sessions. The signed cookie only names a row here; the row decides. Sign-out
 // revokes it, so a copied cookie is dead afterwards, and its absolute end is fixed at sign-in,
 // so renewing the cookie (GET /api/auth/session) cannot keep a stolen one alive.
-
-export function sessionMaxHours(): number {
-  const hours = Number(process.env.SESSION_MAX_HOURS ?? 12);
-  return Number.isFinite(hours) && hours > 0 ? hours : 12;
-}
 
 export async function createUserSession(prisma: PrismaClient, userId: string, now = new Date()) {
   return prisma.userSession.create({
@@ -16,7 +12,7 @@ export async function createUserSession(prisma: PrismaClient, userId: string, no
       id: randomBytes(24).toString("base64url"),
       userId,
       createdAt: now,
-      expiresAt: new Date(now.getTime() + sessionMaxHours() * 3_600_000),
+      expiresAt: new Date(now.getTime() + env().SESSION_MAX_HOURS * 3_600_000),
     },
   });
 }

@@ -1,10 +1,10 @@
-import { spawn } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../../lib/platform/ports";
 import { testTempDir } from "../support/temp-dir";
+import { runScript } from "../support/run-script";
 
 // `npm start` with a bad set-up: one clear line and a non-zero exit, never a stack dump.
 function start(env: Record<string, string>) {
@@ -69,19 +69,6 @@ describe("npm start refuses a bad set-up clearly", () => {
     expectOneLine(await start({ PORT: "abc" }), /PORT must be a port number/);
   });
 });
-
-function runScript(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(path.join("node_modules", ".bin", "tsx"), [script], {
-      env: { NODE_ENV: "test", PATH: process.env.PATH!, HOME: process.env.HOME!, ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe("db:migrate and seed:demo with DATABASE_URL", () => {
   it("migrate an empty database, then seed the demo county only when asked", async () => {

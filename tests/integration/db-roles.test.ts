@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createBoss, QUEUES, type PgBoss } from "../../lib/jobs/boss";
 import { appDatabaseUrl, ensureAppRole, grantAppRole } from "../../lib/db/roles";
 import { databaseUrl } from "../support/database-global-setup";
+import { runScript } from "../support/run-script";
 
 // The app's least-privilege role against a real PostgreSQL: what it may do, what only the owner
 // may do, and pg-boss running under it. Roles are cluster-wide: unique names, dropped at the end.
@@ -202,16 +202,3 @@ describe("the app's database role", () => {
     await expectPgBossOwnedBy(owner, external.role);
   });
 });
-
-function runScript(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(path.join("node_modules", ".bin", "tsx"), [script], {
-      env: { NODE_ENV: "test", PATH: process.env.PATH!, HOME: process.env.HOME!, ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
-}
