@@ -1,7 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { localeOfPath, textDirection } from "./lib/i18n/locales";
+import { offerIsGone } from "./lib/offers/gone";
 
 // Runs before every page: sets the Content-Security-Policy with a fresh nonce (Next.js puts it on
-// its own scripts), and redirects visitors without a session cookie away from intranet pages.
+// its own scripts), tells the root layout the public page's language (for <html lang dir>),
+// answers 410 for board offers that have ended, and redirects visitors without a session cookie
+// away from intranet pages.
 // That redirect is only a convenience: every page, server action and route handler checks the
 // session and the permission itself.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -24,7 +28,10 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean }):
   ].join("; ");
 }
 
-export function proxy(request: NextRequest) {
+/** /de/angebote/<id>: a board offer's detail page. */
+const OFFER_DETAIL = /^\/(?:de|en|uk|ru|ar)\/angebote\/([A-Za-z0-9_-]{1,100})$/;
+
+export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   const isIntranet = INTRANET_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
   if (isIntranet && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
@@ -38,7 +45,25 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const locale = localeOfPath(path);
+  if (locale) {
+    requestHeaders.set("x-wohnraum-locale", locale);
+    requestHeaders.set("x-wohnraum-dir", textDirection(locale));
+  } else {
+    requestHeaders.delete("x-wohnraum-locale");
+    requestHeaders.delete("x-wohnraum-dir");
+  }
+
+  // An offer that was placed, deleted or has expired answers 410 Gone with a friendly page; a
+  // page cannot set its status itself, a rewrite from here can.
+  const detail = OFFER_DETAIL.exec(path);
+  const response =
+    detail && locale && (await offerIsGone(detail[1]!))
+      ? NextResponse.rewrite(new URL(`/${locale}/angebote/nicht-mehr-verfuegbar`, request.url), {
+          status: 410,
+          request: { headers: requestHeaders },
+        })
+      : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }

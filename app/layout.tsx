@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import "./globals.css";
 
@@ -11,8 +12,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page is rendered per request, so each gets the nonce of its Content-Security-Policy
   // (proxy.ts); a prerendered page would carry scripts the policy blocks.
   await connection();
+  // Public board pages are in five languages (Arabic right to left); proxy.ts names the page's
+  // language. The intranet is German.
+  const requestHeaders = await headers();
+  const lang = requestHeaders.get("x-wohnraum-locale") ?? "de";
+  const dir = requestHeaders.get("x-wohnraum-dir") === "rtl" ? "rtl" : "ltr";
   return (
-    <html lang="de">
+    <html lang={lang} dir={dir}>
       <body className="min-h-screen">{children}</body>
     </html>
   );

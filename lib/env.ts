@@ -33,6 +33,14 @@ const envSchema = z.object({
     .default(12),
   /** How long sign-in attempts are kept (they are the record of who tried when). */
   SIGN_IN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /**
+   * The county whose municipalities the public offer board serves (its slug). Unset: the county
+   * created first, which is the only one in most installations.
+   */
+  BOARD_COUNTY: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "BOARD_COUNTY must be a county slug")
+    .optional(),
   /** Run background job workers in this process (default on). */
   JOBS_WORKER: z
     .enum(["0", "1"])

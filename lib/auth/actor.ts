@@ -25,13 +25,23 @@ export function toActor(user: Actor & Record<string, unknown>): Actor {
   };
 }
 
-export type Permission = "evaluation:read" | "report:write" | "users:manage" | "outbox:read" | "settings:manage" | "export:read";
+export type Permission =
+  | "evaluation:read"
+  | "report:write"
+  | "users:manage"
+  | "outbox:read"
+  | "settings:manage"
+  | "export:read"
+  /** Follow, extend and end housing offers (clerks: their municipality's only). */
+  | "offers:oversee"
+  /** Municipal mailboxes and the board's legal texts. */
+  | "board:configure";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  CLERK: ["evaluation:read", "report:write"],
-  COORDINATOR: ["evaluation:read", "report:write", "settings:manage", "export:read"],
+  CLERK: ["evaluation:read", "report:write", "offers:oversee"],
+  COORDINATOR: ["evaluation:read", "report:write", "settings:manage", "export:read", "offers:oversee"],
   PRESS: ["evaluation:read", "export:read"],
-  ADMIN: ["evaluation:read", "users:manage", "outbox:read", "settings:manage", "export:read"],
+  ADMIN: ["evaluation:read", "users:manage", "outbox:read", "settings:manage", "export:read", "offers:oversee", "board:configure"],
 };
 
 export function can(actor: Pick<Actor, "role">, permission: Permission): boolean {
@@ -47,5 +57,15 @@ const NOTHING = { in: [] as string[] };
 export function writableMunicipalities(actor: Actor): { countyId: string; id?: string | typeof NOTHING } {
   if (!can(actor, "report:write")) return { countyId: actor.countyId, id: NOTHING };
   if (actor.role === "CLERK") return { countyId: actor.countyId, id: actor.municipalityId ?? NOTHING };
+  return { countyId: actor.countyId };
+}
+
+/**
+ * The housing offers an actor may oversee, as a query condition: a clerk those of its own
+ * municipality, coordinators and admins every one of their county, everybody else none.
+ */
+export function overseeableOffers(actor: Actor): { countyId: string; municipalityId?: string | typeof NOTHING; id?: typeof NOTHING } {
+  if (!can(actor, "offers:oversee")) return { countyId: actor.countyId, id: NOTHING };
+  if (actor.role === "CLERK") return { countyId: actor.countyId, municipalityId: actor.municipalityId ?? NOTHING };
   return { countyId: actor.countyId };
 }

@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { berlinDay, dayToDate } from "../dates";
 import { parseCountyCsv, slugify } from "./county-csv";
 import { demoHistory } from "./history";
+import { seedDemoLegalTexts, seedDemoOffers } from "./offers";
 
 export const DEMO_COUNTY = { name: "Landkreis Musterland", slug: "musterland" } as const;
 
@@ -23,8 +24,8 @@ export const DEMO_COMMENT = "Demo-Daten";
 export const DEMO_CSV_PATH = path.join(process.cwd(), "lib", "demo", "landkreis-musterland.csv");
 
 /**
- * Creates the demo county, its 21 municipalities with the reference reports, and one account
- * per role. Idempotent: what exists is kept; a given password is (re)applied to the demo accounts.
+ * Creates the demo county, its 21 municipalities with the reference reports, one account per
+ * role, about 30 demo offers on the board, and example legal texts. Idempotent: what exists is kept; a given password is (re)applied to the demo accounts.
  */
 export async function seedDemo(prisma: PrismaClient, options: { password: string; today?: string }) {
   const today = options.today ?? berlinDay();
@@ -94,7 +95,10 @@ export async function seedDemo(prisma: PrismaClient, options: { password: string
     }
   }
 
-  return { countyId: county.id, municipalities: municipalities.size, reportsCreated };
+  const offersCreated = await seedDemoOffers(prisma, { countyId: county.id });
+  await seedDemoLegalTexts(prisma, county.id);
+
+  return { countyId: county.id, municipalities: municipalities.size, reportsCreated, offersCreated };
 }
 
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {

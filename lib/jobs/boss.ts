@@ -7,6 +7,7 @@ export const QUEUES = {
   sendMail: "mail-send",
   pruneSignInAttempts: "prune-sign-in-attempts",
   stalenessReminders: "staleness-reminders",
+  offerMaintenance: "offer-maintenance",
 } as const;
 
 export const MAIL_RETRY = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
@@ -18,6 +19,7 @@ export async function createBoss(connectionString: string): Promise<PgBoss> {
   await boss.createQueue(QUEUES.sendMail, { name: QUEUES.sendMail, ...MAIL_RETRY });
   await boss.createQueue(QUEUES.pruneSignInAttempts, { name: QUEUES.pruneSignInAttempts });
   await boss.createQueue(QUEUES.stalenessReminders, { name: QUEUES.stalenessReminders, retryLimit: 3, retryDelay: 300 });
+  await boss.createQueue(QUEUES.offerMaintenance, { name: QUEUES.offerMaintenance, retryLimit: 3, retryDelay: 120 });
   return boss;
 }
 

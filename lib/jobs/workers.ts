@@ -7,6 +7,7 @@ import type { MailMessage } from "../mail/message";
 import { deliver, type MailTransport } from "../mail/transport";
 import { MAIL_RETRY, QUEUES } from "./boss";
 import { sendStalenessReminders } from "./reminders";
+import { runOfferMaintenance } from "../offers/maintenance";
 
 export interface WorkerDependencies {
   prisma: PrismaClient;
@@ -43,4 +44,16 @@ export async function registerWorkers(boss: PgBoss, deps: WorkerDependencies): P
   });
   // Every morning; pg-boss runs a scheduled job once per tick, however many instances there are.
   await boss.schedule(QUEUES.stalenessReminders, "0 7 * * *", {}, { tz: "Europe/Berlin" });
+
+  await boss.work(QUEUES.offerMaintenance, async () => {
+    await runOfferMaintenance({
+      prisma: deps.prisma,
+      appUrl: deps.appUrl,
+      queueMail: async (message) => {
+        await boss.send(QUEUES.sendMail, message, MAIL_RETRY);
+      },
+    });
+  });
+  // Hourly: unconfirmed offers go after 48 hours, reminders a day before expiry.
+  await boss.schedule(QUEUES.offerMaintenance, "11 * * * *", {}, { tz: "Europe/Berlin" });
 }

@@ -3,6 +3,7 @@ import { isIP } from "node:net";
 import { SMTPServer } from "smtp-server";
 import PostalMime from "postal-mime";
 import pg from "pg";
+import { COUNTY_HEADER } from "./message";
 
 // A local SMTP server for machines without a mail server: it stores every message it accepts, so
 // admins can read it on the "Postausgang" page. Only used when SMTP_URL is not configured.
@@ -91,9 +92,11 @@ export async function startMailCatcher(options: {
               const email = await PostalMime.parse(Buffer.concat(chunks));
               const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
               const to = session.envelope.rcptTo.map((recipient) => recipient.address);
+              // The app names the mail's county in a header of its own (lib/mail/transport.ts).
+              const county = email.headers.find((header) => header.key === COUNTY_HEADER.toLowerCase())?.value.trim() || null;
               await pool.query(
-                `INSERT INTO caught_mail (id, envelope_from, envelope_to, subject, text, html, header_from, header_to)
-             VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5, $6, $7)`,
+                `INSERT INTO caught_mail (id, envelope_from, envelope_to, subject, text, html, header_from, header_to, county_id)
+             VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5, $6, $7, $8)`,
                 [
                   from,
                   to,
@@ -102,6 +105,7 @@ export async function startMailCatcher(options: {
                   email.html ?? null,
                   addressList(email.from ? [email.from] : []),
                   addressList(email.to),
+                  county,
                 ],
               );
               callback();

@@ -6,8 +6,8 @@ import { env } from "../env";
 
 /**
  * Mails caught by the local SMTP catcher; admins only, and only when the catcher runs. An admin
- * sees only mails to addresses of the own county (its users and municipal mailboxes): several
- * counties on one installation must not read each other's invitation links.
+ * sees only mails of the own county: several counties on one installation must not read each
+ * other's invitation or manage links.
  */
 export async function listCaughtMails(actor: Actor, limit = 100) {
   if (!can(actor, "outbox:read") || !env().MAIL_CATCHER) return [];
@@ -17,7 +17,9 @@ export async function listCaughtMails(actor: Actor, limit = 100) {
   ]);
   const addresses = [...users.map((user) => user.email), ...municipalities.map((municipality) => municipality.mailboxEmail!)];
   return db().caughtMail.findMany({
-    where: { envelopeTo: { hasSome: addresses } },
+    // Mails the app tied to this county when queueing them (offer mails go to citizens' addresses),
+    // and older ones to the county's own users and mailboxes.
+    where: { OR: [{ countyId: actor.countyId }, { countyId: null, envelopeTo: { hasSome: addresses } }] },
     orderBy: { receivedAt: "desc" },
     take: limit,
   });

@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import type { MailMessage } from "./message";
+import { COUNTY_HEADER, type MailMessage } from "./message";
 
 export type MailTransport = ReturnType<typeof nodemailer.createTransport>;
 
@@ -8,6 +8,7 @@ export function createMailTransport(smtpUrl: string): MailTransport {
 }
 
 export async function deliver(transport: MailTransport, from: string, message: MailMessage): Promise<string> {
-  const info = await transport.sendMail({ from, ...message });
+  const { countyId, ...mail } = message;
+  const info = await transport.sendMail({ from, ...mail, ...(countyId ? { headers: { [COUNTY_HEADER]: countyId } } : {}) });
   return info.messageId;
 }

@@ -209,19 +209,21 @@ test("roles: press and other municipalities' clerks cannot open the form; the se
 
 test("coordinators set the reporting interval", async ({ page }) => {
   await signInAs(page, ACCOUNTS.coordinator);
+  // The settings page has several forms; this one is in the "Meldeintervall" section.
+  const save = () => page.getByRole("region", { name: "Meldeintervall" }).getByRole("button", { name: "Speichern" });
   await page.goto("/einstellungen");
   await page.getByLabel("Meldeintervall in Tagen").fill("0");
-  await page.getByRole("button", { name: "Speichern" }).click();
+  await save().click();
   await expect(page.getByText("Das Intervall muss mindestens 1 Tag betragen.")).toBeVisible();
   await expect(page.getByLabel("Meldeintervall in Tagen")).toHaveValue("0");
   await page.getByLabel("Meldeintervall in Tagen").fill("14");
-  await page.getByRole("button", { name: "Speichern" }).click();
+  await save().click();
   await expect(page.getByText("Das Meldeintervall ist gespeichert.")).toBeVisible();
   await expectNoAccessibilityViolations(page);
   await page.goto("/lage");
   await expect(page.getByTestId("reporting-rate")).toContainText("(14 Tage)");
   await page.goto("/einstellungen");
   await page.getByLabel("Meldeintervall in Tagen").fill("7");
-  await page.getByRole("button", { name: "Speichern" }).click();
+  await save().click();
   await expect(page.getByText("Das Meldeintervall ist gespeichert.")).toBeVisible();
 });

@@ -16,10 +16,10 @@ test("the health check reports app and database", async ({ request }) => {
 });
 
 const navigation = {
-  admin: ["Übersicht", "Lage", "Einstellungen", "Benutzer", "Postausgang"],
-  coordinator: ["Übersicht", "Lage", "Einstellungen"],
+  admin: ["Übersicht", "Lage", "Wohnraumbörse", "Einstellungen", "Benutzer", "Postausgang"],
+  coordinator: ["Übersicht", "Lage", "Wohnraumbörse", "Einstellungen"],
   press: ["Übersicht", "Lage"],
-  clerkA: ["Übersicht", "Lage"],
+  clerkA: ["Übersicht", "Lage", "Wohnraumbörse"],
 } as const;
 
 for (const [role, items] of Object.entries(navigation) as [keyof typeof navigation, readonly string[]][]) {

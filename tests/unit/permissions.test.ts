@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, writableMunicipalities, type Actor, type Permission } from "../../lib/auth/actor";
+import { can, overseeableOffers, writableMunicipalities, type Actor, type Permission } from "../../lib/auth/actor";
 import { navigationFor } from "../../lib/auth/navigation";
 
 const actor = (role: Actor["role"], municipalityId: string | null = null): Actor => ({
@@ -14,12 +14,21 @@ const actor = (role: Actor["role"], municipalityId: string | null = null): Actor
 
 describe("role permissions", () => {
   const expected: Record<Actor["role"], Permission[]> = {
-    CLERK: ["evaluation:read", "report:write"],
-    COORDINATOR: ["evaluation:read", "report:write", "settings:manage", "export:read"],
+    CLERK: ["evaluation:read", "report:write", "offers:oversee"],
+    COORDINATOR: ["evaluation:read", "report:write", "settings:manage", "export:read", "offers:oversee"],
     PRESS: ["evaluation:read", "export:read"],
-    ADMIN: ["evaluation:read", "users:manage", "outbox:read", "settings:manage", "export:read"],
+    ADMIN: ["evaluation:read", "users:manage", "outbox:read", "settings:manage", "export:read", "offers:oversee", "board:configure"],
   };
-  const all: Permission[] = ["evaluation:read", "report:write", "users:manage", "outbox:read", "settings:manage", "export:read"];
+  const all: Permission[] = [
+    "evaluation:read",
+    "report:write",
+    "users:manage",
+    "outbox:read",
+    "settings:manage",
+    "export:read",
+    "offers:oversee",
+    "board:configure",
+  ];
 
   for (const [role, granted] of Object.entries(expected) as [Actor["role"], Permission[]][]) {
     it(`${role} has exactly its permissions`, () => {
@@ -44,11 +53,26 @@ describe("writable municipalities", () => {
   });
 });
 
+describe("overseeable offers", () => {
+  it("limits a clerk to its own municipality's offers", () => {
+    expect(overseeableOffers(actor("CLERK", "m-a"))).toEqual({ countyId: "county-1", municipalityId: "m-a" });
+  });
+  it("lets coordinators and admins oversee their whole county", () => {
+    expect(overseeableOffers(actor("COORDINATOR"))).toEqual({ countyId: "county-1" });
+    expect(overseeableOffers(actor("ADMIN"))).toEqual({ countyId: "county-1" });
+  });
+  it("matches nothing for press and for a clerk without a municipality", () => {
+    expect(overseeableOffers(actor("PRESS")).id).toEqual({ in: [] });
+    expect(overseeableOffers(actor("CLERK", null)).municipalityId).toEqual({ in: [] });
+  });
+});
+
 describe("navigation by role", () => {
   it("shows admin pages to admins only, the outbox only with the mail catcher", () => {
     expect(navigationFor(actor("ADMIN"), { mailCatcher: true }).map((item) => item.href)).toEqual([
       "/uebersicht",
       "/lage",
+      "/angebote",
       "/einstellungen",
       "/verwaltung/benutzer",
       "/verwaltung/postausgang",
@@ -56,10 +80,15 @@ describe("navigation by role", () => {
     expect(navigationFor(actor("COORDINATOR"), { mailCatcher: true }).map((item) => item.href)).toEqual([
       "/uebersicht",
       "/lage",
+      "/angebote",
       "/einstellungen",
     ]);
     expect(navigationFor(actor("ADMIN"), { mailCatcher: false }).map((item) => item.href)).not.toContain("/verwaltung/postausgang");
-    expect(navigationFor(actor("CLERK", "m"), { mailCatcher: true }).map((item) => item.href)).toEqual(["/uebersicht", "/lage"]);
+    expect(navigationFor(actor("CLERK", "m"), { mailCatcher: true }).map((item) => item.href)).toEqual([
+      "/uebersicht",
+      "/lage",
+      "/angebote",
+    ]);
     expect(navigationFor(actor("PRESS"), { mailCatcher: true }).map((item) => item.href)).toEqual(["/uebersicht", "/lage"]);
   });
 });

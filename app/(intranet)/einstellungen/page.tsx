@@ -1,16 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BoardSettingsForm } from "@/components/oversight/board-settings-form";
+import { LegalTextForm } from "@/components/oversight/legal-text-form";
+import { MailboxForm } from "@/components/oversight/mailbox-form";
 import { CountySettingsForm } from "@/components/settings/county-settings-form";
+import { can } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/session";
 import { countyOf } from "@/lib/capacity/queries";
 import { listReminders } from "@/lib/capacity/reminder-log";
 import { formatDateTime, formatDay, dateToDay } from "@/lib/dates";
+import { LOCALES } from "@/lib/i18n/locales";
+import { listLegalTexts, listMunicipalityMailboxes } from "@/lib/offers/board-settings";
+import { LEGAL_TEXT_KINDS, LEGAL_TEXT_LABELS } from "@/lib/offers/oversight-schema";
 
 export const metadata: Metadata = { title: "Einstellungen" };
 
 export default async function SettingsPage() {
   const actor = await requirePageActor("settings:manage");
-  const [county, reminders] = await Promise.all([countyOf(actor), listReminders(actor)]);
+  const boardAdmin = can(actor, "board:configure");
+  const [county, reminders, mailboxes, legalTexts] = await Promise.all([
+    countyOf(actor),
+    listReminders(actor),
+    listMunicipalityMailboxes(actor),
+    listLegalTexts(actor),
+  ]);
+  const legalText = (kind: string, locale: string) => {
+    const text = legalTexts.find((candidate) => candidate.kind === kind && candidate.locale === locale);
+    return text ? { body: text.body, version: text.version, updatedAt: formatDateTime(text.updatedAt) } : null;
+  };
   return (
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-semibold">Einstellungen: {county.name}</h1>
@@ -70,6 +87,55 @@ export default async function SettingsPage() {
           </table>
         )}
       </section>
+      <section aria-labelledby="wohnraumboerse" className="rounded-lg bg-white p-6 shadow">
+        <h2 id="wohnraumboerse" className="mb-4 text-xl font-semibold">
+          Wohnraumbörse
+        </h2>
+        <BoardSettingsForm
+          settings={{
+            offerDefaultDays: county.offerDefaultDays,
+            offerMaxOpenPerEmail: county.offerMaxOpenPerEmail,
+            offerSubmitsPerHour: county.offerSubmitsPerHour,
+            offerContactsPerHour: county.offerContactsPerHour,
+            offerRetentionDays: county.offerRetentionDays,
+          }}
+        />
+      </section>
+      {boardAdmin && (
+        <section aria-labelledby="postfaecher" className="rounded-lg bg-white p-6 shadow">
+          <h2 id="postfaecher" className="mb-2 text-xl font-semibold">
+            Postfächer der Kommunen
+          </h2>
+          <p className="mb-4 text-slate-700">
+            Jede E-Mail zu einem Angebot geht als Blindkopie an das Postfach seiner Kommune, damit die Verwaltung Angebote verfolgen kann.
+            Ein leeres Feld bedeutet: keine Kopien.
+          </p>
+          <div className="flex max-w-2xl flex-col gap-4">
+            {mailboxes.map((municipality) => (
+              <MailboxForm key={municipality.id} municipality={municipality} />
+            ))}
+          </div>
+        </section>
+      )}
+      {boardAdmin && (
+        <section aria-labelledby="rechtstexte" className="rounded-lg bg-white p-6 shadow">
+          <h2 id="rechtstexte" className="mb-2 text-xl font-semibold">
+            Datenschutzhinweis und Impressum
+          </h2>
+          <p className="mb-4 text-slate-700">
+            Die Texte der öffentlichen Seiten. Verbindlich ist die deutsche Fassung; die Übersetzungen dienen dem Verständnis. Jede Änderung
+            erhöht die Version; Angebote speichern die Version des Datenschutzhinweises, der zugestimmt wurde.
+          </p>
+          {LEGAL_TEXT_KINDS.map((kind) => (
+            <div key={kind} className="mb-6 flex max-w-3xl flex-col gap-4">
+              <h3 className="text-lg font-semibold">{LEGAL_TEXT_LABELS[kind]}</h3>
+              {LOCALES.map((locale) => (
+                <LegalTextForm key={locale} kind={kind} locale={locale} current={legalText(kind, locale)} />
+              ))}
+            </div>
+          ))}
+        </section>
+      )}
     </div>
   );
 }

@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StaffOfferActions } from "@/components/oversight/staff-offer-actions";
+import { Alert } from "@/components/ui/alert";
+import { requirePageActor } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/dates";
+import { canExtend } from "@/lib/offers/lifecycle";
+import { countOpenFollowUps, listStaffOffers, STAFF_LIST_LIMIT, type StaffOffer } from "@/lib/offers/oversight";
+import {
+  ENDED_BY_LABELS,
+  OFFER_STATES,
+  OFFER_TYPE_LABELS,
+  STATE_LABELS,
+  STATE_PARAMS,
+  stateFromParam,
+} from "@/lib/offers/oversight-schema";
+
+export const metadata: Metadata = { title: "Wohnraumbörse" };
+
+const COLUMNS = ["Angebot", "Kommune", "PLZ", "Status", "Erstellt", "Bestätigt", "Läuft ab", "Beendet", "Nachrichten", "Aktionen"];
+
+const when = (date: Date | null) => (date ? formatDateTime(date) : "–");
+
+function offerLabel(offer: StaffOffer) {
+  return `${OFFER_TYPE_LABELS[offer.type] ?? offer.type} für ${offer.persons} ${offer.persons === 1 ? "Person" : "Personen"}`;
+}
+
+export default async function OffersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor("offers:oversee");
+  const state = stateFromParam((await searchParams).status);
+  const [{ offers, counts, total }, openFollowUps] = await Promise.all([listStaffOffers(actor, { state }), countOpenFollowUps(actor)]);
+  const all = OFFER_STATES.reduce((sum, key) => sum + counts[key], 0);
+  const tabs = [
+    { href: "/angebote", label: "Alle", count: all, current: !state },
+    ...OFFER_STATES.map((key) => ({
+      href: `/angebote?status=${STATE_PARAMS[key]}`,
+      label: STATE_LABELS[key],
+      count: counts[key],
+      current: state === key,
+    })),
+  ];
+  // "Unbestätigt" → "Unbestätigte Angebote": every state label takes the same ending.
+  const caption = `${state ? `${STATE_LABELS[state]}e` : "Alle"} Angebote, neueste zuerst`;
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">Wohnraumbörse</h1>
+          <p className="mt-1 text-slate-700">
+            {actor.role === "CLERK" ? "Die Angebote Ihrer Kommune." : "Die Angebote aller Kommunen des Landkreises."} Kontaktdaten der
+            Anbietenden stehen nur in der Nachbetreuung.
+          </p>
+        </div>
+        {/* No prefetch: rendering that page records a view of contact data, which only a visit should. */}
+        <Link href="/angebote/nachbetreuung" prefetch={false} className="font-medium text-brand-700 underline">
+          Nachbetreuung ({openFollowUps} offen)
+        </Link>
+      </div>
+      <nav aria-label="Angebote nach Status">
+        <ul className="flex flex-wrap gap-2">
+          {tabs.map((tab) => (
+            <li key={tab.href}>
+              <Link
+                href={tab.href}
+                aria-current={tab.current ? "page" : undefined}
+                className={`block rounded-md border px-3 py-1.5 text-sm font-medium ${
+                  tab.current ? "border-brand-700 bg-brand-700 text-white" : "border-slate-400 bg-white text-slate-900 hover:bg-slate-100"
+                }`}
+              >
+                {tab.label} ({tab.count})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {total > STAFF_LIST_LIMIT && (
+        <Alert tone="info">
+          Es werden die neuesten {STAFF_LIST_LIMIT} von {total} Angeboten angezeigt.
+        </Alert>
+      )}
+      <section className="overflow-x-auto rounded-lg bg-white shadow">
+        {offers.length === 0 ? (
+          <p className="p-6">Keine Angebote in dieser Auswahl.</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{caption}</caption>
+            <thead className="border-b border-slate-300 bg-slate-100">
+              <tr>
+                {COLUMNS.map((column) => (
+                  <th key={column} scope="col" className="px-3 py-2">
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {offers.map((offer) => (
+                <tr key={offer.id} className="border-b border-slate-200 align-top">
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    {offerLabel(offer)}
+                    {offer.isDemo && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">Demo</span>}
+                  </th>
+                  <td className="px-3 py-2">{offer.municipalityName}</td>
+                  <td className="px-3 py-2">{offer.postalCode}</td>
+                  <td className="px-3 py-2">
+                    {STATE_LABELS[offer.state]}
+                    {offer.personalDataErasedAt && <div className="text-slate-600">Kontaktdaten gelöscht</div>}
+                  </td>
+                  <td className="px-3 py-2">{when(offer.createdAt)}</td>
+                  <td className="px-3 py-2">{when(offer.confirmedAt)}</td>
+                  <td className="px-3 py-2">{offer.state === "placed" || offer.state === "deleted" ? "–" : when(offer.expiresAt)}</td>
+                  <td className="px-3 py-2">
+                    {when(offer.endedAt)}
+                    {offer.endedBy && <div className="text-slate-600">durch {ENDED_BY_LABELS[offer.endedBy]}</div>}
+                  </td>
+                  <td className="px-3 py-2">{offer.contactCount}</td>
+                  <td className="px-3 py-2">
+                    <StaffOfferActions
+                      offerId={offer.id}
+                      offerLabel={offerLabel(offer)}
+                      canExtend={canExtend(offer.state) && !offer.personalDataErasedAt}
+                      canEnd={offer.state === "pending" || offer.state === "published" || offer.state === "expired"}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

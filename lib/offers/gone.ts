@@ -1,0 +1,20 @@
+import { db } from "../db/client";
+import { isListed } from "./lifecycle";
+
+/**
+ * True for an offer that exists but is no longer listed (placed, deleted, expired, or still
+ * unconfirmed). Read by proxy.ts for the 410 answer; a database error counts as "not gone", so
+ * the page itself decides (it checks again).
+ */
+export async function offerIsGone(id: string, now = new Date()): Promise<boolean> {
+  try {
+    const offer = await db().housingOffer.findUnique({
+      where: { id },
+      select: { status: true, createdAt: true, expiresAt: true, endedAt: true },
+    });
+    return offer !== null && !isListed(offer, now);
+  } catch (error) {
+    console.error(`[board] could not check offer ${id}: ${(error as Error).message}`);
+    return false;
+  }
+}

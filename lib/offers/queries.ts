@@ -1,0 +1,107 @@
+import "server-only";
+import { dayToDate } from "../dates";
+import { db, Prisma } from "../db/client";
+import { boardCounty } from "./board";
+import type { OfferFilters } from "./filters";
+import { PAGE_SIZE } from "./filters";
+import { listedWhere } from "./lifecycle";
+
+// What seekers see. The select names public fields only: the offerer's e-mail address is never
+// read here, and the phone only when the offerer chose to publish it.
+
+const PUBLIC_FIELDS = {
+  id: true,
+  type: true,
+  postalCode: true,
+  district: true,
+  persons: true,
+  rooms: true,
+  sizeSqm: true,
+  availableFrom: true,
+  availableUntil: true,
+  warmRentEuros: true,
+  freeOfCharge: true,
+  furnished: true,
+  barrierFree: true,
+  petsAllowed: true,
+  languages: true,
+  description: true,
+  expiresAt: true,
+  confirmedAt: true,
+  isDemo: true,
+  publishPhone: true,
+  municipality: { select: { name: true, slug: true } },
+} satisfies Prisma.HousingOfferSelect;
+
+export type PublicOffer = Prisma.HousingOfferGetPayload<{ select: typeof PUBLIC_FIELDS }> & { phone: string | null };
+
+function orderOf(sort: OfferFilters["sortierung"]): Prisma.HousingOfferOrderByWithRelationInput[] {
+  switch (sort) {
+    case "frei":
+      return [{ availableFrom: "asc" }, { confirmedAt: "desc" }, { id: "asc" }];
+    case "miete":
+      // Free offers (no rent) first, then by rent.
+      return [{ freeOfCharge: "desc" }, { warmRentEuros: { sort: "asc", nulls: "first" } }, { id: "asc" }];
+    default:
+      return [{ confirmedAt: "desc" }, { id: "asc" }];
+  }
+}
+
+export async function listPublicOffers(filters: OfferFilters, now = new Date()) {
+  const county = await boardCounty();
+  const where: Prisma.HousingOfferWhereInput = {
+    countyId: county.id,
+    ...listedWhere(now),
+    ...(filters.gemeinde ? { municipality: { slug: filters.gemeinde } } : {}),
+    ...(filters.art ? { type: filters.art } : {}),
+    ...(filters.personen ? { persons: { gte: filters.personen } } : {}),
+    ...(filters.miete !== undefined ? { OR: [{ freeOfCharge: true }, { warmRentEuros: { lte: filters.miete } }] } : {}),
+    ...(filters.ab ? { availableFrom: { lte: dayToDate(filters.ab) } } : {}),
+    ...(filters.barrierefrei ? { barrierFree: true } : {}),
+    ...(filters.haustiere ? { petsAllowed: true } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db().housingOffer.count({ where }),
+    db().housingOffer.findMany({
+      where,
+      select: { ...PUBLIC_FIELDS, contactPhone: true },
+      orderBy: orderOf(filters.sortierung),
+      skip: (filters.seite - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+  ]);
+  return { county, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), offers: rows.map(toPublic) };
+}
+
+function toPublic(row: Prisma.HousingOfferGetPayload<{ select: typeof PUBLIC_FIELDS & { contactPhone: true } }>): PublicOffer {
+  const { contactPhone, ...offer } = row;
+  return { ...offer, phone: row.publishPhone ? contactPhone : null };
+}
+
+/** A listed offer; "ended" for one that exists but is no longer listed (410), null for none. */
+export async function publicOffer(
+  id: string,
+  now = new Date(),
+): Promise<{ state: "listed"; offer: PublicOffer } | { state: "ended" } | null> {
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) return null;
+  const county = await boardCounty();
+  const row = await db().housingOffer.findFirst({
+    where: { id, countyId: county.id },
+    select: { ...PUBLIC_FIELDS, contactPhone: true, status: true },
+  });
+  if (!row) return null;
+  if (row.status !== "PUBLISHED" || !row.expiresAt || row.expiresAt <= now) return { state: "ended" };
+  const { status: _status, ...offer } = row;
+  return { state: "listed", offer: toPublic(offer) };
+}
+
+/** Counts for the home page: listed offers and the persons they can house. */
+export async function boardSummary(now = new Date()) {
+  const county = await boardCounty();
+  const summary = await db().housingOffer.aggregate({
+    where: { countyId: county.id, ...listedWhere(now) },
+    _count: true,
+    _sum: { persons: true },
+  });
+  return { county, offers: summary._count, persons: summary._sum.persons ?? 0 };
+}
