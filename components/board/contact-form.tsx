@@ -6,19 +6,22 @@ import { SubmitButton } from "@/components/ui/button";
 import { FieldFrame, TextField, describedBy } from "@/components/ui/field";
 import { contactOffererAction } from "@/lib/offers/actions";
 import { BOARD_IDLE } from "@/lib/offers/form-state";
-import { MESSAGE_MAX, NAME_MAX } from "@/lib/offers/schema";
+import { contactInputSchema, MESSAGE_MAX, NAME_MAX } from "@/lib/offers/schema";
 import { Honeypot } from "./honeypot";
+import { useClientValidation } from "./use-client-validation";
 
 export function ContactForm({ offerId, locale }: { offerId: string; locale: string }) {
   const t = useTranslations("detail");
   const tf = useTranslations("fields");
   const [state, action] = useActionState(contactOffererAction.bind(null, offerId), BOARD_IDLE);
-  const value = (key: string) => (typeof state.values?.[key] === "string" ? (state.values[key]) : "");
-  const errors = state.fieldErrors ?? {};
+  const value = (key: string) => (typeof state.values?.[key] === "string" ? state.values[key] : "");
+  const { clientErrors, clientMessage, onSubmit } = useClientValidation(() => contactInputSchema);
+  const errors = clientErrors ?? state.fieldErrors ?? {};
+  const message = clientMessage ?? (state.status === "error" ? state.message : undefined);
   if (state.status === "success") return <Alert tone="success">{state.message}</Alert>;
   return (
-    <form action={action} className="relative flex flex-col gap-4" noValidate>
-      {state.status === "error" && state.message && <Alert tone="error">{state.message}</Alert>}
+    <form action={action} onSubmit={onSubmit} className="relative flex flex-col gap-4" noValidate>
+      {message && <Alert tone="error">{message}</Alert>}
       <input type="hidden" name="locale" value={locale} />
       <Honeypot label={tf("website")} />
       <TextField

@@ -6,8 +6,9 @@ import { SubmitButton } from "@/components/ui/button";
 import { FieldFrame, SelectField, TextField, describedBy } from "@/components/ui/field";
 import { submitOfferAction } from "@/lib/offers/actions";
 import { BOARD_IDLE } from "@/lib/offers/form-state";
-import { DESCRIPTION_MAX, OFFER_DURATIONS, OFFER_TYPES } from "@/lib/offers/schema";
+import { DESCRIPTION_MAX, OFFER_DURATIONS, OFFER_TYPES, offerInputSchema } from "@/lib/offers/schema";
 import { Honeypot } from "./honeypot";
+import { useClientValidation } from "./use-client-validation";
 
 interface Props {
   locale: string;
@@ -28,8 +29,10 @@ export function OfferForm({ locale, today, defaultDays, municipalities, language
   const th = useTranslations("hints");
   const tt = useTranslations("types");
   const [state, action] = useActionState(submitOfferAction, BOARD_IDLE);
-  const errors = state.fieldErrors ?? {};
-  const text = (key: string, fallback = "") => (typeof state.values?.[key] === "string" ? (state.values[key]) : fallback);
+  const { clientErrors, clientMessage, onSubmit } = useClientValidation(() => offerInputSchema(today), ["languages"]);
+  const errors = clientErrors ?? state.fieldErrors ?? {};
+  const message = clientMessage ?? (state.status === "error" ? state.message : undefined);
+  const text = (key: string, fallback = "") => (typeof state.values?.[key] === "string" ? state.values[key] : fallback);
   const ticked = (key: string) => state.values?.[key] === "on";
   const chosenLanguages = Array.isArray(state.values?.languages) ? state.values.languages : [];
 
@@ -50,8 +53,14 @@ export function OfferForm({ locale, today, defaultDays, municipalities, language
   return (
     // React resets a form after its action; selects would fall back to their first default. A new
     // key per answer mounts the form afresh with the values the person entered.
-    <form key={state.values ? JSON.stringify(state.values) : "empty"} action={action} className="relative flex flex-col gap-6" noValidate>
-      {state.status === "error" && state.message && <Alert tone="error">{state.message}</Alert>}
+    <form
+      key={state.values ? JSON.stringify(state.values) : "empty"}
+      action={action}
+      onSubmit={onSubmit}
+      className="relative flex flex-col gap-6"
+      noValidate
+    >
+      {message && <Alert tone="error">{message}</Alert>}
       <input type="hidden" name="locale" value={locale} />
       <Honeypot label={tf("website")} />
 

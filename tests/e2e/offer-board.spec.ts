@@ -178,7 +178,7 @@ test("an offer goes from the form through confirmation, contact, extension and p
   expect([...countyIds][0]).toBeTruthy();
 });
 
-test("a mail scanner fetching every link changes nothing", async ({ request }) => {
+test("a mail scanner fetching every link changes nothing; the manage page passes axe in Arabic", async ({ request, page }) => {
   const offer = await withDatabase(
     async (client) => (await client.query<OfferRow>("SELECT id FROM housing_offer WHERE status = 'PENDING' LIMIT 1")).rows[0]!,
   );
@@ -198,6 +198,10 @@ test("a mail scanner fetching every link changes nothing", async ({ request }) =
     async (client) => (await client.query<OfferRow>("SELECT status FROM housing_offer WHERE id = $1", [offer.id])).rows[0]!,
   );
   expect(after.status).toBe("PENDING");
+  await page.goto(`/ar/verwalten/${token}`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("button", { name: /تأكيد|نشر/ })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
 });
 
 test("Arabic pages are laid out right to left and pass axe; so do German list and detail", async ({ page }) => {
@@ -229,7 +233,7 @@ test("Arabic pages are laid out right to left and pass axe; so do German list an
   }
 });
 
-test("the list works without JavaScript: filters are a plain GET form and survive the language switch", async ({ browser }) => {
+test("the list and the offer form work without JavaScript: filters are a plain GET form, errors come back translated", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/en/angebote");
@@ -244,6 +248,13 @@ test("the list works without JavaScript: filters are a plain GET form and surviv
   for (const text of await cards.allTextContents()) expect(text).toMatch(/^Room,/);
   await page.getByRole("link", { name: "Русский" }).click();
   await expect(page).toHaveURL(/\/ru\/angebote\?.*art=ROOM/);
+  // The offer form too: without JavaScript the server's answer comes back in the page's language.
+  await page.goto("/en/angebot-einstellen");
+  await page.getByLabel("Postal code").fill("12");
+  await page.getByRole("button", { name: "Send offer" }).click();
+  await expect(page.getByText("Please check the marked entries.")).toBeVisible();
+  await expect(page.getByText("Please enter a five-digit postal code.")).toBeVisible();
+  await expect(page.getByLabel("Postal code")).toHaveValue("12");
   await context.close();
 });
 
@@ -330,4 +341,49 @@ test("random and malformed input to the offer and contact forms never gives a 5x
     Number((await client.query<{ count: string }>("SELECT count(*) FROM housing_offer")).rows[0]!.count),
   );
   expect(after).toBe(before);
+});
+
+test("staff oversee the board: a clerk sees the own municipality's offers, a coordinator extends one with a reason, and opening the follow-up list is logged", async ({
+  page,
+  browser,
+}) => {
+  const clerk = await (await browser.newContext()).newPage();
+  await signInAs(clerk, ACCOUNTS.clerkA);
+  await clerk.goto("/angebote");
+  const municipalities = await clerk.locator("tbody tr td:nth-child(2)").allTextContents();
+  expect(municipalities.length).toBeGreaterThan(0);
+  expect(new Set(municipalities.map((name) => name.trim()))).toEqual(new Set(["Kommune A"]));
+  await expectNoAccessibilityViolations(clerk);
+
+  await signInAs(page, ACCOUNTS.coordinator);
+  await page.goto("/angebote?status=veroeffentlicht");
+  await expectNoAccessibilityViolations(page);
+  const row = page.locator("tbody tr").first();
+  await row.locator("summary", { hasText: "Verlängern" }).click();
+  await row.getByLabel("Grund der Verlängerung (7 Tage)").fill("Telefonisch mit der Anbieterin abgesprochen");
+  await row.getByRole("button", { name: "Verlängern" }).click();
+  await expect(row.getByText(/^Verlängert bis/)).toBeVisible();
+  const extended = await withDatabase(
+    async (client) =>
+      (
+        await client.query<{ after: { reason: string } }>(
+          "SELECT after FROM audit_event WHERE action = 'offer.extended' ORDER BY created_at DESC LIMIT 1",
+        )
+      ).rows[0]!,
+  );
+  expect(JSON.stringify(extended.after)).toContain("Telefonisch mit der Anbieterin abgesprochen");
+
+  const viewsBefore = await withDatabase(async (client) =>
+    Number(
+      (await client.query<{ count: string }>("SELECT count(*) FROM audit_event WHERE action = 'offer.contact-viewed'")).rows[0]!.count,
+    ),
+  );
+  await page.goto("/angebote/nachbetreuung");
+  await expect(page.getByText("anbieter-3@demo.musterland.example")).toBeVisible();
+  const viewsAfter = await withDatabase(async (client) =>
+    Number(
+      (await client.query<{ count: string }>("SELECT count(*) FROM audit_event WHERE action = 'offer.contact-viewed'")).rows[0]!.count,
+    ),
+  );
+  expect(viewsAfter).toBeGreaterThan(viewsBefore);
 });
