@@ -233,7 +233,9 @@ test("Arabic pages are laid out right to left and pass axe; so do German list an
   }
 });
 
-test("the list and the offer form work without JavaScript: filters are a plain GET form, errors come back translated", async ({ browser }) => {
+test("the list and the offer form work without JavaScript: filters are a plain GET form, errors come back translated", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/en/angebote");
@@ -386,4 +388,32 @@ test("staff oversee the board: a clerk sees the own municipality's offers, a coo
     ),
   );
   expect(viewsAfter).toBeGreaterThan(viewsBefore);
+});
+
+test("a seeker can use the board by keyboard alone: skip link, filters, an offer, the contact form", async ({ page }) => {
+  await page.goto("/en/angebote");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#inhalt$/);
+  // Tab on until the first offer's link, open it with Enter.
+  const firstOffer = page.locator("article h2 a").first();
+  for (let step = 0; step < 40 && !(await firstOffer.evaluate((link) => link === document.activeElement)); step++)
+    await page.keyboard.press("Tab");
+  await expect(firstOffer).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/en\/angebote\/[\w-]+$/);
+  const name = page.getByLabel("Your name");
+  for (let step = 0; step < 60 && !(await name.evaluate((input) => input === document.activeElement)); step++)
+    await page.keyboard.press("Tab");
+  await expect(name).toBeFocused();
+  await page.keyboard.type("Keyboard User");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("keyboard@example.net");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Is the room still free?");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Send message" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Your message has been passed on.", { exact: false })).toBeVisible();
 });
