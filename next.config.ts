@@ -20,6 +20,8 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: securityHeaders },
       // JSON answers (and anything else under /api) are never cached by browsers or proxies.
       { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
+      // The manage page's address holds the offerer's secret token: never sent on as a Referer.
+      { source: "/:locale/verwalten/:token", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
     ]);
   },
 };

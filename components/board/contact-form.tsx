@@ -57,6 +57,15 @@ export function ContactForm({ offerId, locale }: { offerId: string; locale: stri
           className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700"
         />
       </FieldFrame>
+      <p className="text-sm text-slate-700">
+        {t.rich("contactPrivacy", {
+          link: (chunks) => (
+            <a href={`/${locale}/datenschutz`} className="text-brand-700 underline">
+              {chunks}
+            </a>
+          ),
+        })}
+      </p>
       <div>
         <SubmitButton pendingLabel={t("sending")}>{t("send")}</SubmitButton>
       </div>

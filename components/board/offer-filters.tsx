@@ -18,6 +18,7 @@ export async function OfferFiltersForm({
 }) {
   const [t, tt] = await Promise.all([getTranslations({ locale, namespace: "list" }), getTranslations({ locale, namespace: "types" })]);
   const tf = await getTranslations({ locale, namespace: "fields" });
+  const tof = await getTranslations({ locale, namespace: "offerForm" });
   const active = [
     filters.gemeinde,
     filters.art,
@@ -80,7 +81,7 @@ export async function OfferFiltersForm({
             </select>
           </label>
           <fieldset className="flex flex-col justify-end gap-1 text-sm">
-            <legend className="sr-only">{tf("barrierFree")}</legend>
+            <legend className="sr-only">{tof("features")}</legend>
             <label className="flex items-center gap-2">
               <input type="checkbox" name="barrierefrei" value="1" defaultChecked={filters.barrierefrei === "1"} className="h-4 w-4" />
               {t("onlyBarrierFree")}

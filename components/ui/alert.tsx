@@ -10,7 +10,7 @@ const TONES = {
 export function Alert({ tone, children, title }: { tone: keyof typeof TONES; children: ReactNode; title?: string }) {
   // Errors interrupt (role=alert); other messages are announced politely.
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border-l-4 px-4 py-3 ${TONES[tone]}`}>
+    <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border-s-4 px-4 py-3 ${TONES[tone]}`}>
       {title && <p className="font-semibold">{title}</p>}
       <div>{children}</div>
     </div>

@@ -1,4 +1,6 @@
 import PgBoss from "pg-boss";
+import type { Prisma } from "../db/client";
+import type { MailMessage } from "../mail/message";
 
 // Background work runs on PostgreSQL (pg-boss): a job is locked with SKIP LOCKED by exactly one
 // worker, so several app instances never process, e.g., send, the same job twice.
@@ -13,14 +15,34 @@ export const QUEUES = {
 export const MAIL_RETRY = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
 
 export async function createBoss(connectionString: string): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString, schema: "pgboss", application_name: "wohnraum-jobs", max: 4 });
+  // Finished jobs (mail payloads hold addresses) are deleted from the archive after 7 days.
+  const boss = new PgBoss({ connectionString, schema: "pgboss", application_name: "wohnraum-jobs", max: 4, deleteAfterDays: 7 });
   boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
   await boss.start();
-  await boss.createQueue(QUEUES.sendMail, { name: QUEUES.sendMail, ...MAIL_RETRY });
+  // A mail not sent within a week (its payload holds addresses) is dropped from the queue.
+  await boss.createQueue(QUEUES.sendMail, { name: QUEUES.sendMail, ...MAIL_RETRY, retentionDays: 7 });
   await boss.createQueue(QUEUES.pruneSignInAttempts, { name: QUEUES.pruneSignInAttempts });
   await boss.createQueue(QUEUES.stalenessReminders, { name: QUEUES.stalenessReminders, retryLimit: 3, retryDelay: 300 });
   await boss.createQueue(QUEUES.offerMaintenance, { name: QUEUES.offerMaintenance, retryLimit: 3, retryDelay: 120 });
   return boss;
+}
+
+/** Sends a mail job with pg-boss's `db` option: inside the caller's Prisma transaction. */
+export async function sendMailInTransaction(boss: PgBoss, tx: Prisma.TransactionClient, message: MailMessage): Promise<void> {
+  await boss.send(QUEUES.sendMail, message as unknown as object, {
+    ...MAIL_RETRY,
+    db: {
+      // pg-boss hands its JSON payload over as an object; through Prisma it must be text.
+      executeSql: async (text: string, values: unknown[]) => ({
+        rows: await tx.$queryRawUnsafe<unknown[]>(
+          text,
+          ...values.map((value) =>
+            value !== null && typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value,
+          ),
+        ),
+      }),
+    },
+  });
 }
 
 export type { PgBoss };

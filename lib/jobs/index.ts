@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "../db/client";
+import { db, type Prisma } from "../db/client";
 import { env } from "../env";
 import type { MailMessage } from "../mail/message";
 import { createMailTransport } from "../mail/transport";
-import { createBoss, MAIL_RETRY, QUEUES, type PgBoss } from "./boss";
+import { createBoss, MAIL_RETRY, QUEUES, sendMailInTransaction, type PgBoss } from "./boss";
 import { registerWorkers } from "./workers";
 
 const globalForJobs = globalThis as unknown as { boss?: Promise<PgBoss>; workersStarted?: boolean };
@@ -17,14 +17,24 @@ export function jobs(): Promise<PgBoss> {
 export async function startJobWorkers(): Promise<void> {
   if (globalForJobs.workersStarted || !env().JOBS_WORKER) return;
   globalForJobs.workersStarted = true;
-  const { SMTP_URL, MAIL_FROM, APP_URL, SIGN_IN_RETENTION_DAYS } = env();
+  const { SMTP_URL, MAIL_FROM, APP_URL, SIGN_IN_RETENTION_DAYS, MAIL_CATCHER } = env();
   await registerWorkers(await jobs(), {
     prisma: db(),
     transport: SMTP_URL ? createMailTransport(SMTP_URL) : null,
     mailFrom: MAIL_FROM,
     appUrl: APP_URL,
+    mailCatcher: MAIL_CATCHER,
     signInRetentionDays: SIGN_IN_RETENTION_DAYS,
   });
+}
+
+/**
+ * Queues a mail inside the caller's database transaction: it is queued if and only if the
+ * transaction commits, so a crash between saving and queueing can neither lose it nor, on a
+ * retry, send it twice.
+ */
+export async function queueMailInTransaction(tx: Prisma.TransactionClient, message: MailMessage): Promise<void> {
+  await sendMailInTransaction(await jobs(), tx, message);
 }
 
 /** Mail goes through the queue: retried when the server is away, sent once. */

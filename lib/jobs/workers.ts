@@ -5,7 +5,7 @@ import { pruneUserSessions } from "../auth/user-sessions";
 import { pruneRateLimitHits } from "../security/rate-limit";
 import type { MailMessage } from "../mail/message";
 import { deliver, type MailTransport } from "../mail/transport";
-import { MAIL_RETRY, QUEUES } from "./boss";
+import { MAIL_RETRY, QUEUES, sendMailInTransaction } from "./boss";
 import { sendStalenessReminders } from "./reminders";
 import { runOfferMaintenance } from "../offers/maintenance";
 
@@ -16,6 +16,8 @@ export interface WorkerDependencies {
   mailFrom: string;
   /** Public address of the app, for links in e-mails. */
   appUrl: string;
+  /** Mail goes to the local catcher, which files it under the county named in a header. */
+  mailCatcher?: boolean;
   /** Sign-in attempts are kept this long (SIGN_IN_RETENTION_DAYS). */
   signInRetentionDays: number;
 }
@@ -24,7 +26,7 @@ export async function registerWorkers(boss: PgBoss, deps: WorkerDependencies): P
   await boss.work<MailMessage>(QUEUES.sendMail, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;
     if (!deps.transport) throw new Error("No SMTP server configured (SMTP_URL)");
-    await deliver(deps.transport, deps.mailFrom, job.data);
+    await deliver(deps.transport, deps.mailFrom, job.data, { tagCounty: deps.mailCatcher ?? false });
   });
   await boss.work(QUEUES.pruneSignInAttempts, async () => {
     await pruneSignInAttempts(deps.prisma, deps.signInRetentionDays);
@@ -49,9 +51,7 @@ export async function registerWorkers(boss: PgBoss, deps: WorkerDependencies): P
     await runOfferMaintenance({
       prisma: deps.prisma,
       appUrl: deps.appUrl,
-      queueMail: async (message) => {
-        await boss.send(QUEUES.sendMail, message, MAIL_RETRY);
-      },
+      queueMail: (tx, message) => sendMailInTransaction(boss, tx, message),
     });
   });
   // Hourly: unconfirmed offers go after 48 hours, reminders a day before expiry.

@@ -7,8 +7,18 @@ export function createMailTransport(smtpUrl: string): MailTransport {
   return nodemailer.createTransport(smtpUrl);
 }
 
-export async function deliver(transport: MailTransport, from: string, message: MailMessage): Promise<string> {
+/** `tagCounty`: only for the local catcher; real recipients get no internal ids in headers. */
+export async function deliver(
+  transport: MailTransport,
+  from: string,
+  message: MailMessage,
+  options: { tagCounty?: boolean } = {},
+): Promise<string> {
   const { countyId, ...mail } = message;
-  const info = await transport.sendMail({ from, ...mail, ...(countyId ? { headers: { [COUNTY_HEADER]: countyId } } : {}) });
+  const info = await transport.sendMail({
+    from,
+    ...mail,
+    ...(countyId && options.tagCounty ? { headers: { [COUNTY_HEADER]: countyId } } : {}),
+  });
   return info.messageId;
 }

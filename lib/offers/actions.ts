@@ -1,9 +1,10 @@
 "use server";
 import { headers } from "next/headers";
+import { after } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { clientAddress } from "../http/client-address";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n/locales";
-import { contactOfferer, manageOffer, resendLinks, submitOffer, type BoardFailure, type ManageAction } from "./service";
+import { DEFAULT_LOCALE, INTL_LOCALE, isLocale, type Locale } from "../i18n/locales";
+import { acceptLinksRequest, contactOfferer, manageOffer, sendLinks, submitOffer, type BoardFailure, type ManageAction } from "./service";
 import type { FieldErrors } from "./schema";
 import type { BoardFormState } from "./form-state";
 
@@ -79,7 +80,9 @@ function translateFieldErrors(t: ErrorTranslator, errors: FieldErrors): Record<s
 }
 
 async function unexpected(locale: Locale, error: unknown, values?: BoardFormState["values"]): Promise<BoardFormState> {
-  console.error(error);
+  // Name, code and stack only: a database error's message can quote the input (addresses, texts).
+  const { name, code, stack } = (error ?? {}) as { name?: string; code?: string; stack?: string };
+  console.error(`[board] unexpected ${name ?? "error"}${code ? ` (${code})` : ""}\n${(stack ?? "").split("\n").slice(1, 6).join("\n")}`);
   const t = await getTranslations({ locale, namespace: "errors" });
   return { status: "error", message: t("generic"), values };
 }
@@ -117,8 +120,12 @@ export async function resendLinksAction(_previous: BoardFormState, formData: For
   const locale = localeOf(formData);
   const values = textValues(formData, ["email", "website"]);
   try {
-    const result = await resendLinks({ ...values, locale }, { clientAddress: await requestAddress() });
+    const result = await acceptLinksRequest({ ...values, locale }, { clientAddress: await requestAddress() });
     if (!result.ok) return failureState(locale, result, values);
+    const request = result.request;
+    // After the answer: a known address must not take longer to answer than an unknown one.
+    if (request)
+      after(() => sendLinks(request).catch((error: unknown) => console.error(`[board] sending links failed: ${(error as Error).name}`)));
     const t = await getTranslations({ locale, namespace: "links" });
     return { status: "success", message: t("done") };
   } catch (error) {
@@ -141,7 +148,7 @@ export async function manageOfferAction(token: string, _previous: BoardFormState
     if (!result.ok) return failureState(locale, result, undefined);
     const t = await getTranslations({ locale, namespace: "manage" });
     const date = result.expiresAt
-      ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Berlin" }).format(result.expiresAt)
+      ? new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: "Europe/Berlin" }).format(result.expiresAt)
       : "";
     const message =
       action === "confirm"

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OFFER_TYPES } from "./schema";
+import { isRealDay, OFFER_TYPES } from "./schema";
 
 // The list's filter state lives in the URL (a plain GET form works without JavaScript). Anything
 // unreadable is dropped rather than answered with an error: a shared link with a stale filter
@@ -17,7 +17,12 @@ export const offerFiltersSchema = z.object({
   art: optional(z.enum(OFFER_TYPES)),
   personen: optional(z.coerce.number().int().min(1).max(50)),
   miete: optional(z.coerce.number().int().min(0).max(20000)),
-  ab: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+  ab: optional(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .refine(isRealDay),
+  ),
   barrierefrei: optional(z.literal("1")),
   haustiere: optional(z.literal("1")),
   sortierung: z.enum(SORTS).catch("neu"),

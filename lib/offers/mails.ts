@@ -4,8 +4,10 @@ import { loadMessages } from "../i18n/messages";
 import type { MailMessage } from "../mail/message";
 
 // Mails to offerers, in the offerer's language. Every one is tied to the offer's county (so the
-// local catcher shows it in that county's Postausgang) and copied (BCC) to the municipality's
-// mailbox, so that staff can follow and act on every offer.
+// local catcher shows it in that county's Postausgang), and the municipality's mailbox gets a
+// copy of each. Not a true BCC: that would hand every reader of the mailbox the offerer's manage
+// links (acting as the offerer, unaudited) and the offerer's and seekers' addresses. The copy
+// shows the same text with links and addresses removed; staff act through the intranet, audited.
 
 export interface OfferMailContext {
   offerId: string;
@@ -16,6 +18,8 @@ export interface OfferMailContext {
   municipalityName: string;
   mailboxEmail: string | null;
   contactEmail: string;
+  /** For the copy's pointer to the intranet. */
+  appUrl: string;
 }
 
 export type OfferMailKind =
@@ -41,6 +45,41 @@ export function formatLongDate(date: Date, locale: Locale): string {
 export async function offerTitle(locale: Locale, offer: { type: string; persons: number; municipalityName: string }): Promise<string> {
   const t = await translatorFor(locale);
   return `${t(`types.${offer.type as "ROOM"}`)}, ${t("list.persons", { count: offer.persons })}, ${offer.municipalityName}`;
+}
+
+/** "a…@example.org": enough for staff to tell mails apart, not enough to write to someone. */
+export function maskAddress(address: string): string {
+  const at = address.lastIndexOf("@");
+  return at > 0 ? `${address[0]}…${address.slice(at)}` : "…";
+}
+
+const MANAGE_LINK = /https?:\/\/\S+\/verwalten\/[A-Za-z0-9_-]{43}/g;
+
+/** The municipality's copy: the same mail in German framing, without links or addresses. */
+export function municipalityCopy(context: OfferMailContext, original: MailMessage, otherAddresses: string[] = []): MailMessage | null {
+  if (!context.mailboxEmail) return null;
+  let text = original.text.replace(MANAGE_LINK, "[persönlicher Link der anbietenden Person, in dieser Kopie entfernt]");
+  for (const address of [context.contactEmail, ...otherAddresses]) text = text.split(address).join(maskAddress(address));
+  return {
+    to: context.mailboxEmail,
+    subject: `Kopie: ${original.subject}`,
+    text: [
+      `Kopie für die Gemeinde ${context.municipalityName} (Wohnraumbörse). Die anbietende Person (${maskAddress(context.contactEmail)}) hat die folgende E-Mail erhalten.`,
+      `Links zum Verwalten und Adressen sind in dieser Kopie entfernt. Angebote verlängern oder löschen Sie im Intranet: ${context.appUrl}/angebote`,
+      "",
+      "-----",
+      "",
+      text,
+    ].join("\n"),
+    countyId: context.countyId,
+  };
+}
+
+/** The offerer's mail and the municipality's copy. */
+export async function offerMails(context: OfferMailContext, mail: OfferMailKind): Promise<MailMessage[]> {
+  const original = await offerMail(context, mail);
+  const copy = municipalityCopy(context, original, mail.kind === "contact" ? [mail.email] : []);
+  return copy ? [original, copy] : [original];
 }
 
 export async function offerMail(context: OfferMailContext, mail: OfferMailKind): Promise<MailMessage> {
@@ -97,7 +136,6 @@ export async function offerMail(context: OfferMailContext, mail: OfferMailKind):
   lines.push("", "--", t("mail.signature"));
   return {
     to: context.contactEmail,
-    ...(context.mailboxEmail ? { bcc: context.mailboxEmail } : {}),
     ...(replyTo ? { replyTo } : {}),
     subject,
     text: lines.join("\n"),

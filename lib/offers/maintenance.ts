@@ -1,8 +1,11 @@
 import type { PrismaClient } from "../db/client";
-import type { MailMessage } from "../mail/message";
 import { erasureCutoff, reminderWindowEnd, unconfirmedCutoff } from "./lifecycle";
-import { manageLink, offerMail } from "./mails";
+import { queueOfferMails, type QueueInTransaction } from "./mail-queue";
+import { manageLink } from "./mails";
 import { newOfferToken } from "./tokens";
+
+/** What an erased offer's free text reads (the column may not be empty). */
+export const ERASED_DESCRIPTION = "[gelöscht]";
 
 // The board's hourly job: delete unconfirmed offers after 48 hours, remind offerers a day before
 // expiry, and erase personal data `offerRetentionDays` after an offer ended. Expiry itself needs
@@ -10,7 +13,8 @@ import { newOfferToken } from "./tokens";
 
 export interface MaintenanceDependencies {
   prisma: PrismaClient;
-  queueMail: (message: MailMessage) => Promise<void>;
+  /** Queues a mail inside the transaction that claims the reminder. */
+  queueMail: QueueInTransaction;
   appUrl: string;
   now?: Date;
 }
@@ -23,32 +27,32 @@ export async function runOfferMaintenance(deps: MaintenanceDependencies) {
     where: { status: "PENDING", createdAt: { lt: unconfirmedCutoff(now) } },
   });
 
-  // Claiming with one UPDATE … RETURNING: with two instances running the job, each offer is
-  // claimed (and reminded) by exactly one of them.
-  const claimed = await prisma.$queryRaw<{ id: string }[]>`
-    UPDATE housing_offer SET reminder_sent_at = ${now}
-     WHERE status = 'PUBLISHED' AND reminder_sent_at IS NULL AND contact_email IS NOT NULL
-       AND expires_at > ${now} AND expires_at <= ${reminderWindowEnd(now)}
-    RETURNING id`;
-  for (const { id } of claimed) {
-    const offer = await prisma.housingOffer.findUniqueOrThrow({ where: { id }, include: { municipality: true } });
-    const { token, tokenHash } = newOfferToken();
-    await prisma.offerToken.create({ data: { offerId: id, tokenHash, createdAt: now } });
-    await deps.queueMail(
-      await offerMail(
-        {
-          offerId: id,
-          countyId: offer.countyId,
-          locale: offer.locale,
-          type: offer.type,
-          persons: offer.persons,
-          municipalityName: offer.municipality.name,
-          mailboxEmail: offer.municipality.mailboxEmail,
-          contactEmail: offer.contactEmail!,
-        },
+  // One transaction per reminder: the offer is locked (SKIP LOCKED, so a second instance takes
+  // the next one), marked as reminded, given a fresh link and its mail queued, all or nothing.
+  // A crash in between leaves it unreminded for the next run; it is never reminded twice.
+  let reminded = 0;
+  for (;;) {
+    const sent = await prisma.$transaction(async (tx) => {
+      const [due] = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM housing_offer
+         WHERE status = 'PUBLISHED' AND reminder_sent_at IS NULL AND contact_email IS NOT NULL
+           AND expires_at > ${now} AND expires_at <= ${reminderWindowEnd(now)}
+         ORDER BY expires_at LIMIT 1 FOR UPDATE SKIP LOCKED`;
+      if (!due) return false;
+      const offer = await tx.housingOffer.update({ where: { id: due.id }, data: { reminderSentAt: now }, include: { municipality: true } });
+      const { token, tokenHash } = newOfferToken();
+      await tx.offerToken.create({ data: { offerId: offer.id, tokenHash, createdAt: now } });
+      await queueOfferMails(
+        deps.queueMail,
+        tx,
+        offer,
         { kind: "reminder", manageLink: manageLink(deps.appUrl, offer.locale, token), expiresAt: offer.expiresAt! },
-      ),
-    );
+        deps.appUrl,
+      );
+      return true;
+    });
+    if (!sent) break;
+    reminded += 1;
   }
 
   let erased = 0;
@@ -69,14 +73,41 @@ export async function runOfferMaintenance(deps: MaintenanceDependencies) {
     const ids = due.map((offer) => offer.id);
     if (!ids.length) continue;
     await prisma.$transaction([
+      // The conditions again: an offer extended since it was read is not erased.
       prisma.housingOffer.updateMany({
-        where: { id: { in: ids } },
-        data: { contactEmail: null, contactPhone: null, publishPhone: false, personalDataErasedAt: now },
+        where: {
+          id: { in: ids },
+          personalDataErasedAt: null,
+          OR: [
+            { status: { in: ["PLACED", "DELETED"] }, endedAt: { lt: cutoff } },
+            { status: "PUBLISHED", expiresAt: { lt: cutoff } },
+          ],
+        },
+        // Free text may name people or places too; the figures (type, persons, rent …) stay.
+        data: {
+          contactEmail: null,
+          contactPhone: null,
+          publishPhone: false,
+          description: ERASED_DESCRIPTION,
+          district: null,
+          personalDataErasedAt: now,
+        },
       }),
-      prisma.offerContact.updateMany({ where: { offerId: { in: ids } }, data: { senderName: null, senderEmail: null, message: null } }),
-      prisma.offerToken.deleteMany({ where: { offerId: { in: ids } } }),
+      prisma.offerContact.updateMany({
+        where: { offerId: { in: ids }, offer: { personalDataErasedAt: { not: null } } },
+        data: { senderName: null, senderEmail: null, message: null },
+      }),
+      prisma.offerToken.deleteMany({ where: { offerId: { in: ids }, offer: { personalDataErasedAt: { not: null } } } }),
     ]);
     erased += ids.length;
   }
-  return { unconfirmedDeleted, reminded: claimed.length, erased };
+  // Mail the local catcher kept (trial mode only) holds the same addresses: kept as long.
+  for (const county of counties) {
+    await prisma.caughtMail.deleteMany({
+      where: { countyId: county.id, receivedAt: { lt: erasureCutoff(now, county.offerRetentionDays) } },
+    });
+  }
+  await prisma.caughtMail.deleteMany({ where: { countyId: null, receivedAt: { lt: erasureCutoff(now, 30) } } });
+
+  return { unconfirmedDeleted, reminded, erased };
 }

@@ -5,9 +5,10 @@ import { db, Prisma } from "../db/client";
 import { env } from "../env";
 import { AppError, forbidden, notFound } from "../errors";
 import { zodFieldErrors } from "../forms";
-import { queueMail } from "../jobs";
+import { queueMailInTransaction } from "../jobs";
 import { canExtend, expiryOnExtend, offerState, type OfferState } from "./lifecycle";
-import { manageLink, offerMail, type OfferMailKind } from "./mails";
+import { queueOfferMails } from "./mail-queue";
+import { manageLink, type OfferMailKind } from "./mails";
 import { OFFER_STATES, offerIdSchema, staffOfferActionSchema } from "./oversight-schema";
 import { newOfferToken } from "./tokens";
 
@@ -91,23 +92,9 @@ async function overseenOffer(actor: Actor, offerId: string): Promise<OfferWithPl
   return offer;
 }
 
-async function mailOfferer(offer: OfferWithPlace, mail: OfferMailKind): Promise<void> {
-  if (!offer.contactEmail) return; // erased: nobody to write to
-  await queueMail(
-    await offerMail(
-      {
-        offerId: offer.id,
-        countyId: offer.countyId,
-        locale: offer.locale,
-        type: offer.type,
-        persons: offer.persons,
-        municipalityName: offer.municipality.name,
-        mailboxEmail: offer.municipality.mailboxEmail,
-        contactEmail: offer.contactEmail,
-      },
-      mail,
-    ),
-  );
+/** Queued in the transaction that changes the offer (lib/offers/mail-queue.ts). */
+function mailOfferer(tx: Prisma.TransactionClient, offer: OfferWithPlace, mail: OfferMailKind): Promise<void> {
+  return queueOfferMails(queueMailInTransaction, tx, offer, mail, env().APP_URL);
 }
 
 export interface StaffActionResult {
@@ -148,10 +135,11 @@ export async function staffExtendOffer(actor: Actor, offerId: unknown, reason: u
       before: { expiresAt: offer.expiresAt!.toISOString() },
       after: { by: "staff", reason: parsed.data.reason, expiresAt: expiresAt.toISOString() },
     });
+    await mailOfferer(tx, offer, { kind: "extended", manageLink: manageLink(env().APP_URL, offer.locale, token), expiresAt });
     return true;
   });
   if (!changed) return { changed: false };
-  await mailOfferer(offer, { kind: "extended", manageLink: manageLink(env().APP_URL, offer.locale, token), expiresAt });
+
   return { changed: true, expiresAt };
 }
 
@@ -177,9 +165,10 @@ export async function staffEndOffer(actor: Actor, offerId: unknown, reason: unkn
       before: { status: offer.status },
       after: { by: "staff", reason: parsed.data.reason },
     });
+    await mailOfferer(tx, offer, { kind: "ended", how: "staff", reason: parsed.data.reason });
     return true;
   });
-  if (changed) await mailOfferer(offer, { kind: "ended", how: "staff", reason: parsed.data.reason });
+
   return { changed };
 }
 

@@ -60,17 +60,18 @@ export async function listPublicOffers(filters: OfferFilters, now = new Date()) 
     ...(filters.barrierefrei ? { barrierFree: true } : {}),
     ...(filters.haustiere ? { petsAllowed: true } : {}),
   };
-  const [total, rows] = await Promise.all([
-    db().housingOffer.count({ where }),
-    db().housingOffer.findMany({
-      where,
-      select: { ...PUBLIC_FIELDS, contactPhone: true },
-      orderBy: orderOf(filters.sortierung),
-      skip: (filters.seite - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-    }),
-  ]);
-  return { county, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), offers: rows.map(toPublic) };
+  const total = await db().housingOffer.count({ where });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // A page past the end (an old link) shows the last page rather than nothing.
+  const page = Math.min(filters.seite, pages);
+  const rows = await db().housingOffer.findMany({
+    where,
+    select: { ...PUBLIC_FIELDS, contactPhone: true },
+    orderBy: orderOf(filters.sortierung),
+    skip: (page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+  });
+  return { county, total, pages, page, offers: rows.map(toPublic) };
 }
 
 function toPublic(row: Prisma.HousingOfferGetPayload<{ select: typeof PUBLIC_FIELDS & { contactPhone: true } }>): PublicOffer {

@@ -57,7 +57,7 @@ const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
   .refine(isRealDay, { error: "invalidDate" });
 
-function isRealDay(value: string): boolean {
+export function isRealDay(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

@@ -3,11 +3,13 @@ import { recordAudit } from "../audit/record";
 import { berlinDay, dayToDate } from "../dates";
 import { db, Prisma } from "../db/client";
 import { env } from "../env";
-import { queueMail } from "../jobs";
+import type { Locale } from "../i18n/locales";
+import { queueMailInTransaction } from "../jobs";
 import { consumeLimits, type Limit } from "../security/rate-limit";
 import { boardCounty } from "./board";
-import { canExtend, expiryOnConfirm, expiryOnExtend, listedWhere, offerState, type OfferState } from "./lifecycle";
-import { manageLink, offerMail, offerTitle, type OfferMailKind } from "./mails";
+import { canExtend, expiryOnConfirm, expiryOnExtend, listedWhere, offerState, unconfirmedCutoff, type OfferState } from "./lifecycle";
+import { queueOfferMails } from "./mail-queue";
+import { manageLink, offerTitle, type OfferMailKind } from "./mails";
 import { contactInputSchema, fieldErrorsOf, offerInputSchema, resendLinksSchema, tokenSchema, type FieldErrors } from "./schema";
 import { emailKey, hashOfferToken, newOfferToken } from "./tokens";
 
@@ -33,31 +35,21 @@ const DAY = 24 * HOUR;
 const offerWithPlace = { municipality: { select: { name: true, mailboxEmail: true } } } as const;
 type OfferWithPlace = Prisma.HousingOfferGetPayload<{ include: typeof offerWithPlace }>;
 
-async function mailAbout(offer: OfferWithPlace, mail: OfferMailKind): Promise<void> {
-  if (!offer.contactEmail) return; // erased: nobody to write to
-  await queueMail(
-    await offerMail(
-      {
-        offerId: offer.id,
-        countyId: offer.countyId,
-        locale: offer.locale,
-        type: offer.type,
-        persons: offer.persons,
-        municipalityName: offer.municipality.name,
-        mailboxEmail: offer.municipality.mailboxEmail,
-        contactEmail: offer.contactEmail,
-      },
-      mail,
-    ),
-  );
+/** Queues the mail (and the municipality's copy) in the transaction that made the change. */
+function mailAbout(tx: Prisma.TransactionClient, offer: OfferWithPlace, mail: OfferMailKind): Promise<void> {
+  return queueOfferMails(queueMailInTransaction, tx, offer, mail, env().APP_URL);
 }
 
 function rateLimited(retryAfterSeconds: number): BoardFailure {
   return { ok: false, code: "RATE_LIMITED", retryAfterSeconds };
 }
 
-/** The honeypot was filled in: answer as if all went well, store and send nothing. */
-const isBot = (raw: Record<string, unknown>) => typeof raw.website === "string" && raw.website.trim() !== "";
+/** The honeypot was filled in: answer as if all went well, store and send nothing (counted in the log). */
+function isBot(raw: Record<string, unknown>): boolean {
+  const filled = typeof raw.website === "string" && raw.website.trim() !== "";
+  if (filled) console.info("[board] honeypot filled in: request answered and dropped");
+  return filled;
+}
 
 export async function submitOffer(
   raw: Record<string, unknown>,
@@ -74,6 +66,13 @@ export async function submitOffer(
   const municipality = await db().municipality.findFirst({ where: { id: input.municipalityId, countyId: county.id } });
   if (!municipality) return { ok: false, code: "VALIDATION", fieldErrors: { municipalityId: [{ code: "unknownMunicipality" }] } };
 
+  // Consent needs a notice to consent to: without the county's (binding German) text, no offers.
+  const privacy = await db().legalText.findUnique({
+    where: { countyId_kind_locale: { countyId: county.id, kind: "PRIVACY", locale: "de" } },
+  });
+  if (!privacy) return { ok: false, code: "VALIDATION", fieldErrors: { privacy: [{ code: "privacyMissing" }] } };
+  const privacyVersion = privacy.version;
+
   const limits: Limit[] = [
     { key: `offer-submit:address:${context.clientAddress}`, max: county.offerSubmitsPerHour, windowSeconds: HOUR },
     { key: `offer-submit:email:${emailKey(input.email)}`, max: 10, windowSeconds: DAY },
@@ -81,9 +80,6 @@ export async function submitOffer(
   const decision = await consumeLimits(db(), limits, () => now);
   if (!decision.ok) return rateLimited(decision.retryAfterSeconds);
 
-  const privacy = await db().legalText.findUnique({
-    where: { countyId_kind_locale: { countyId: county.id, kind: "PRIVACY", locale: "de" } },
-  });
   const { token, tokenHash } = newOfferToken();
   const created = await db().$transaction(async (tx) => {
     // Two submissions with one address at once: the second waits here and then counts the first.
@@ -116,7 +112,7 @@ export async function submitOffer(
         contactPhone: input.phone ?? null,
         publishPhone: input.publishPhone,
         durationDays: input.durationDays,
-        privacyVersion: privacy?.version ?? 1,
+        privacyVersion,
         privacyAcceptedAt: now,
         createdAt: now,
         tokens: { create: { tokenHash, createdAt: now } },
@@ -130,10 +126,10 @@ export async function submitOffer(
       subjectType: "HousingOffer",
       subjectId: offer.id,
     });
+    await mailAbout(tx, offer, { kind: "confirm", manageLink: manageLink(env().APP_URL, offer.locale, token) });
     return offer;
   });
   if (!created) return { ok: false, code: "TOO_MANY_OPEN", max: county.offerMaxOpenPerEmail };
-  await mailAbout(created, { kind: "confirm", manageLink: manageLink(env().APP_URL, created.locale, token) });
   return { ok: true, email: input.email, offerId: created.id };
 }
 
@@ -173,15 +169,20 @@ export async function manageOffer(
 
   if (action === "confirm") {
     if (state !== "pending") return { ok: true, state, expiresAt: offer.expiresAt };
+    // After 48 hours an unconfirmed offer is gone, whether or not the hourly job has run yet.
+    if (offer.createdAt < unconfirmedCutoff(now)) return { ok: false, code: "LINK_INVALID" };
     const expiresAt = expiryOnConfirm(now, offer.durationDays);
-    await db().$transaction(async (tx) => {
+    const confirmed = await db().$transaction(async (tx) => {
       const { count } = await tx.housingOffer.updateMany({
         where: { id: offer.id, status: "PENDING" },
         data: { status: "PUBLISHED", confirmedAt: now, expiresAt },
       });
       if (count) await audit(tx, "offer.confirmed", { expiresAt: expiresAt.toISOString() });
+      return count > 0;
     });
-    return { ok: true, state: "published", expiresAt };
+    if (confirmed) return { ok: true, state: "published", expiresAt };
+    const current = await db().housingOffer.findUniqueOrThrow({ where: { id: offer.id } });
+    return { ok: true, state: offerState(current, now), expiresAt: current.expiresAt };
   }
 
   if (action === "extend") {
@@ -193,10 +194,11 @@ export async function manageOffer(
         where: { id: offer.id, status: "PUBLISHED", expiresAt: offer.expiresAt },
         data: { expiresAt, reminderSentAt: null },
       });
-      if (count) await audit(tx, "offer.extended", { by: "offerer", expiresAt: expiresAt.toISOString() });
-      return count > 0;
+      if (!count) return false;
+      await audit(tx, "offer.extended", { by: "offerer", expiresAt: expiresAt.toISOString() });
+      await mailAbout(tx, offer, { kind: "extended", manageLink: link, expiresAt });
+      return true;
     });
-    if (changed) await mailAbout(offer, { kind: "extended", manageLink: link, expiresAt });
     const current = changed ? expiresAt : ((await db().housingOffer.findUnique({ where: { id: offer.id } }))?.expiresAt ?? expiresAt);
     return { ok: true, state: "published", expiresAt: current };
   }
@@ -211,20 +213,32 @@ export async function manageOffer(
       // A pending offer that is deleted was never confirmed: it keeps no confirmation or expiry.
       data: { status: placed ? "PLACED" : "DELETED", endedAt: now, endedBy: "OFFERER", wantsAdvice },
     });
-    if (count) await audit(tx, placed ? "offer.placed" : "offer.deleted", { by: "offerer", wantsAdvice });
-    return count > 0;
+    if (!count) return false;
+    await audit(tx, placed ? "offer.placed" : "offer.deleted", { by: "offerer", wantsAdvice });
+    await mailAbout(tx, offer, { kind: "ended", how: placed ? "placed" : "deleted", wantsAdvice });
+    return true;
   });
-  if (ended) await mailAbout(offer, { kind: "ended", how: placed ? "placed" : "deleted", wantsAdvice });
+  if (!ended) {
+    const current = await db().housingOffer.findUniqueOrThrow({ where: { id: offer.id } });
+    return { ok: true, state: offerState(current, now), expiresAt: current.expiresAt };
+  }
   return { ok: true, state: placed ? "placed" : "deleted", expiresAt: offer.expiresAt };
 }
 
-/** Mails the manage links of the address's open offers. The answer never says whether there were any. */
-export async function resendLinks(raw: Record<string, unknown>, context: RequestContext): Promise<{ ok: true } | BoardFailure> {
+/**
+ * Checks a "send my links again" request and counts it against the limits. The sending itself
+ * (sendLinks) runs after the answer in the app, so the answer takes as long for a known address
+ * as for an unknown one, and says the same.
+ */
+export async function acceptLinksRequest(
+  raw: Record<string, unknown>,
+  context: RequestContext,
+): Promise<{ ok: true; request: { email: string; locale: Locale } | null } | BoardFailure> {
   const now = context.now ?? new Date();
   const parsed = resendLinksSchema.safeParse(raw);
-  if (isBot(raw)) return { ok: true };
+  if (isBot(raw)) return { ok: true, request: null };
   if (!parsed.success) return { ok: false, code: "VALIDATION", fieldErrors: fieldErrorsOf(parsed.error.issues) };
-  const { email } = parsed.data;
+  const { email, locale } = parsed.data;
   const decision = await consumeLimits(
     db(),
     [
@@ -234,9 +248,13 @@ export async function resendLinks(raw: Record<string, unknown>, context: Request
     () => now,
   );
   if (!decision.ok) return rateLimited(decision.retryAfterSeconds);
+  return { ok: true, request: { email, locale } };
+}
 
+/** Mails fresh manage links for the address's open offers, one mail per municipality. */
+export async function sendLinks(request: { email: string; locale: Locale }, now = new Date()): Promise<void> {
   const offers = await db().housingOffer.findMany({
-    where: { contactEmail: email, status: { in: ["PENDING", "PUBLISHED"] } },
+    where: { contactEmail: request.email, status: { in: ["PENDING", "PUBLISHED"] } },
     include: offerWithPlace,
     orderBy: { createdAt: "asc" },
   });
@@ -244,21 +262,26 @@ export async function resendLinks(raw: Record<string, unknown>, context: Request
   const byMunicipality = new Map<string, OfferWithPlace[]>();
   for (const offer of offers) byMunicipality.set(offer.municipalityId, [...(byMunicipality.get(offer.municipalityId) ?? []), offer]);
   for (const group of byMunicipality.values()) {
-    const entries: { title: string; manageLink: string }[] = [];
-    for (const offer of group) {
-      const { token, tokenHash } = newOfferToken();
-      await db().offerToken.create({ data: { offerId: offer.id, tokenHash, createdAt: now } });
-      entries.push({
-        title: await offerTitle(parsed.data.locale, {
-          type: offer.type,
-          persons: offer.persons,
-          municipalityName: offer.municipality.name,
-        }),
-        manageLink: manageLink(env().APP_URL, parsed.data.locale, token),
-      });
-    }
-    await mailAbout({ ...group[0]!, locale: parsed.data.locale }, { kind: "links", offers: entries });
+    await db().$transaction(async (tx) => {
+      const entries: { title: string; manageLink: string }[] = [];
+      for (const offer of group) {
+        const { token, tokenHash } = newOfferToken();
+        await tx.offerToken.create({ data: { offerId: offer.id, tokenHash, createdAt: now } });
+        entries.push({
+          title: await offerTitle(request.locale, { type: offer.type, persons: offer.persons, municipalityName: offer.municipality.name }),
+          manageLink: manageLink(env().APP_URL, request.locale, token),
+        });
+      }
+      await mailAbout(tx, { ...group[0]!, locale: request.locale }, { kind: "links", offers: entries });
+    });
   }
+}
+
+/** Both steps at once (for scripts and tests). */
+export async function resendLinks(raw: Record<string, unknown>, context: RequestContext): Promise<{ ok: true } | BoardFailure> {
+  const accepted = await acceptLinksRequest(raw, context);
+  if (!accepted.ok) return accepted;
+  if (accepted.request) await sendLinks(accepted.request, context.now);
   return { ok: true };
 }
 
@@ -273,7 +296,11 @@ export async function contactOfferer(
   if (typeof offerId !== "string" || !/^[A-Za-z0-9_-]{1,100}$/.test(offerId)) return { ok: false, code: "OFFER_ENDED" };
   if (isBot(raw)) return { ok: true };
   if (!parsed.success) return { ok: false, code: "VALIDATION", fieldErrors: fieldErrorsOf(parsed.error.issues) };
-  const offer = await db().housingOffer.findFirst({ where: { id: offerId, ...listedWhere(now) }, include: offerWithPlace });
+  // An offer whose contact data is gone cannot take messages (nobody would receive them).
+  const offer = await db().housingOffer.findFirst({
+    where: { id: offerId, ...listedWhere(now), contactEmail: { not: null } },
+    include: offerWithPlace,
+  });
   if (!offer) return { ok: false, code: "OFFER_ENDED" };
   const county = await db().county.findUniqueOrThrow({ where: { id: offer.countyId } });
   const decision = await consumeLimits(
@@ -286,16 +313,18 @@ export async function contactOfferer(
     () => now,
   );
   if (!decision.ok) return rateLimited(decision.retryAfterSeconds);
-  await db().offerContact.create({
-    data: {
-      offerId: offer.id,
-      senderName: parsed.data.name,
-      senderEmail: parsed.data.email,
-      message: parsed.data.message,
-      locale: parsed.data.locale,
-      createdAt: now,
-    },
+  await db().$transaction(async (tx) => {
+    await tx.offerContact.create({
+      data: {
+        offerId: offer.id,
+        senderName: parsed.data.name,
+        senderEmail: parsed.data.email,
+        message: parsed.data.message,
+        locale: parsed.data.locale,
+        createdAt: now,
+      },
+    });
+    await mailAbout(tx, offer, { kind: "contact", name: parsed.data.name, email: parsed.data.email, message: parsed.data.message });
   });
-  await mailAbout(offer, { kind: "contact", name: parsed.data.name, email: parsed.data.email, message: parsed.data.message });
   return { ok: true };
 }

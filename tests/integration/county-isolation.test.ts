@@ -75,6 +75,25 @@ beforeAll(async () => {
         headerFrom: "",
         headerTo: "",
       },
+      // Offer mails go to citizens' addresses; the app tied each to its county when queueing.
+      {
+        envelopeFrom: "noreply@wohnraum.example",
+        envelopeTo: ["buerger@example.org"],
+        subject: "Angebot Musterland",
+        text: "Link",
+        headerFrom: "",
+        headerTo: "",
+        countyId: demo.countyId,
+      },
+      {
+        envelopeFrom: "noreply@wohnraum.example",
+        envelopeTo: ["kommune-a@wohnraum.example"],
+        subject: "Angebot Nachbar",
+        text: "Link",
+        headerFrom: "",
+        headerTo: "",
+        countyId: other.id,
+      },
     ],
   });
 });
@@ -87,8 +106,12 @@ const code = (promise: Promise<unknown>) =>
 
 describe("county isolation", () => {
   it("the outbox shows an admin only the own county's mail", async () => {
-    expect((await listCaughtMails(demo.admin)).map((mail) => mail.subject)).toEqual(["Einladung Musterland"]);
-    expect((await listCaughtMails(otherAdmin)).map((mail) => mail.subject).sort()).toEqual(["Einladung Nachbar", "Kopie an Postfach"]);
+    expect((await listCaughtMails(demo.admin)).map((mail) => mail.subject).sort()).toEqual(["Angebot Musterland", "Einladung Musterland"]);
+    expect((await listCaughtMails(otherAdmin)).map((mail) => mail.subject).sort()).toEqual([
+      "Angebot Nachbar",
+      "Einladung Nachbar",
+      "Kopie an Postfach",
+    ]);
   });
 
   it("an admin neither lists nor changes another county's users", async () => {

@@ -2,7 +2,7 @@ import net from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isLoopbackAddress, mailCatcherUrl, startMailCatcher, type MailCatcher } from "../../lib/mail/catcher";
-import { createMailTransport } from "../../lib/mail/transport";
+import { createMailTransport, deliver } from "../../lib/mail/transport";
 
 // The local SMTP catcher puts mails with live links in front of the admins, so it takes mail only
 // from the app: loopback only, and only with the credential `npm start` generated for this start.
@@ -91,6 +91,30 @@ describe("the local mail catcher", () => {
   it("stores a mail sent with the right credentials", async () => {
     await send(mailCatcherUrl(catcher.port, credentials), "Richtig angemeldet");
     expect(await stored("Richtig angemeldet")).toBe(1);
+  });
+
+  it("files a mail under the county the app named, for that county's Postausgang", async () => {
+    const transport = createMailTransport(mailCatcherUrl(catcher.port, credentials));
+    await deliver(
+      transport,
+      "noreply@wohnraum.example",
+      { to: "buerger@example.org", subject: "Mit Landkreis", text: "x", countyId: "county-42" },
+      { tagCounty: true },
+    );
+    await deliver(transport, "noreply@wohnraum.example", {
+      to: "buerger@example.org",
+      subject: "Ohne Kennung",
+      text: "x",
+      countyId: "county-42",
+    });
+    const { rows } = await sql.query<{ subject: string; county_id: string | null }>(
+      "SELECT subject, county_id FROM caught_mail WHERE subject IN ('Mit Landkreis', 'Ohne Kennung') ORDER BY subject",
+    );
+    // Only the catcher gets the internal id; mail to real recipients carries none.
+    expect(rows).toEqual([
+      { subject: "Mit Landkreis", county_id: "county-42" },
+      { subject: "Ohne Kennung", county_id: null },
+    ]);
   });
 
   it("cannot be started without a credential", async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, berlinDay } from "../../lib/dates";
 import { db } from "../../lib/db/client";
 import { jobs } from "../../lib/jobs";
+import { sendMailInTransaction } from "../../lib/jobs/boss";
 import type { MailMessage } from "../../lib/mail/message";
 import { runOfferMaintenance } from "../../lib/offers/maintenance";
 import { listPublicOffers, publicOffer } from "../../lib/offers/queries";
@@ -64,7 +65,9 @@ function validOffer(overrides: Record<string, unknown> = {}): Record<string, unk
 }
 
 async function queuedMails(): Promise<MailMessage[]> {
-  const { rows } = await sql.query<{ data: MailMessage }>("SELECT data FROM pgboss.job WHERE name = 'mail-send' ORDER BY created_on");
+  const { rows } = await sql.query<{ data: MailMessage }>(
+    "SELECT data FROM pgboss.job WHERE name = 'mail-send' ORDER BY created_on, data->>'subject' LIKE 'Kopie: %'",
+  );
   return rows.map((row) => row.data);
 }
 
@@ -87,8 +90,13 @@ describe("offering", () => {
     expect(offer.confirmedAt).toBeNull();
 
     const mails = (await queuedMails()).slice(before);
-    expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ to: "erste@example.org", bcc: mailbox, countyId });
+    expect(mails).toHaveLength(2);
+    expect(mails[0]).toMatchObject({ to: "erste@example.org", countyId });
+    // The municipality's copy: the same text, without the manage link and the offerer's address.
+    expect(mails[1]).toMatchObject({ to: mailbox, countyId, subject: `Kopie: ${mails[0]!.subject}` });
+    expect(mails[1]!.text).not.toMatch(/\/verwalten\//);
+    expect(mails[1]!.text).not.toContain("erste@example.org");
+    expect(mails[1]!.text).toContain("e…@example.org");
     // The link's token is stored only as its hash.
     const token = tokenOf(mails[0]!);
     expect(offer.tokens.map((row) => row.tokenHash)).toEqual([hashOfferToken(token)]);
@@ -227,9 +235,13 @@ describe("the life of an offer", () => {
       client(),
     );
     expect(result).toEqual({ ok: true });
-    const [mail] = (await queuedMails()).slice(before);
-    expect(mail).toMatchObject({ to: "leben@example.org", replyTo: "olena@example.net", bcc: mailbox, countyId });
+    const [mail, copy] = (await queuedMails()).slice(before);
+    expect(mail).toMatchObject({ to: "leben@example.org", replyTo: "olena@example.net", countyId });
     expect(mail!.text).toContain("Чи вільна ще квартира?");
+    expect(copy).toMatchObject({ to: mailbox, countyId });
+    expect(copy!.text).toContain("Чи вільна ще квартира?");
+    expect(copy!.text).not.toMatch(/olena@example\.net|leben@example\.org/);
+    expect(copy).not.toHaveProperty("replyTo");
     expect(await db().offerContact.count({ where: { offerId } })).toBe(1);
   });
 
@@ -243,19 +255,23 @@ describe("the life of an offer", () => {
   it("reminds the offerer once a day before expiry, even with two job runs at once", async () => {
     const offer = await db().housingOffer.findUniqueOrThrow({ where: { id: offerId } });
     const dayBefore = new Date(offer.expiresAt!.getTime() - 12 * 3_600_000);
-    const mails: MailMessage[] = [];
+    const before = (await queuedMails()).length;
+    // The app's own queueing inside the claiming transaction, as the worker does it.
+    const boss = await jobs();
     const run = () =>
       runOfferMaintenance({
         prisma: db(),
         appUrl: "https://wohnraum.example",
         now: dayBefore,
-        queueMail: (mail) => Promise.resolve(void mails.push(mail)),
+        queueMail: (tx, mail) => sendMailInTransaction(boss, tx, mail),
       });
     await Promise.all([run(), run()]);
     await run();
+    const mails = (await queuedMails()).slice(before);
     const reminders = mails.filter((mail) => mail.to === "leben@example.org");
     expect(reminders).toHaveLength(1);
-    expect(reminders[0]).toMatchObject({ bcc: mailbox, countyId });
+    expect(reminders[0]).toMatchObject({ countyId });
+    expect(mails.filter((mail) => mail.to === mailbox)).toHaveLength(1);
     // The reminder's link works: it carries a fresh token.
     expect(await offerByToken(tokenOf(reminders[0]!))).toMatchObject({ id: offerId });
   });
@@ -276,6 +292,31 @@ describe("the life of an offer", () => {
     });
   });
 
+  it("loses no reminder when queueing fails: the claim is rolled back and the next run sends it", async () => {
+    const submitted = await submitOffer(validOffer({ email: "ausfall@example.org" }), client());
+    if (!submitted.ok) throw new Error("submit failed");
+    const all = await queuedMails();
+    await manageOffer(tokenOf(all[all.length - 2]!), "confirm");
+    const offer = await db().housingOffer.findUniqueOrThrow({ where: { id: submitted.offerId! } });
+    const dayBefore = new Date(offer.expiresAt!.getTime() - 6 * 3_600_000);
+    const broken = runOfferMaintenance({
+      prisma: db(),
+      appUrl: "https://wohnraum.example",
+      now: dayBefore,
+      queueMail: () => Promise.reject(new Error("queue down")),
+    });
+    await expect(broken).rejects.toThrow("queue down");
+    expect((await db().housingOffer.findUniqueOrThrow({ where: { id: offer.id } })).reminderSentAt).toBeNull();
+    const sent: MailMessage[] = [];
+    await runOfferMaintenance({
+      prisma: db(),
+      appUrl: "https://wohnraum.example",
+      now: dayBefore,
+      queueMail: (_tx, mail) => Promise.resolve(void sent.push(mail)),
+    });
+    expect(sent.filter((mail) => mail.to === "ausfall@example.org")).toHaveLength(1);
+  });
+
   it("erases the personal data 30 days after the end, keeping the figures", async () => {
     const ended = (await db().housingOffer.findUniqueOrThrow({ where: { id: offerId } })).endedAt!;
     const run = (now: Date) =>
@@ -284,7 +325,14 @@ describe("the life of an offer", () => {
     expect(await db().housingOffer.findUniqueOrThrow({ where: { id: offerId } })).toMatchObject({ contactEmail: "leben@example.org" });
     await run(new Date(ended.getTime() + 30 * 86_400_000 + 1000));
     const erased = await db().housingOffer.findUniqueOrThrow({ where: { id: offerId } });
-    expect(erased).toMatchObject({ contactEmail: null, contactPhone: null, persons: 4, status: "PLACED" });
+    expect(erased).toMatchObject({
+      contactEmail: null,
+      contactPhone: null,
+      description: "[gelöscht]",
+      district: null,
+      persons: 4,
+      status: "PLACED",
+    });
     expect(erased.personalDataErasedAt).not.toBeNull();
     expect(await db().offerContact.findMany({ where: { offerId } })).toEqual([
       expect.objectContaining({ senderName: null, senderEmail: null, message: null }),
@@ -300,7 +348,7 @@ describe("expiry and clean-up", () => {
     const submitted = await submitOffer(validOffer({ email: "ablauf@example.org", durationDays: "3" }), { ...client(), now: t0 });
     if (!submitted.ok) throw new Error("submit failed");
     const mails = await queuedMails();
-    await manageOffer(tokenOf(mails[mails.length - 1]!), "confirm", { now: t0 });
+    await manageOffer(tokenOf(mails[mails.length - 2]!), "confirm", { now: t0 });
     const expiresAt = (await db().housingOffer.findUniqueOrThrow({ where: { id: submitted.offerId! } })).expiresAt!;
     const listedAt = async (now: Date) =>
       (await listPublicOffers(offerFiltersSchema.parse({}), now)).offers.some((offer) => offer.id === submitted.offerId);
@@ -326,6 +374,40 @@ describe("expiry and clean-up", () => {
   });
 });
 
+describe("edges", () => {
+  it("takes no offers while the county has no privacy notice to consent to", async () => {
+    const notice = await db().legalText.findFirstOrThrow({ where: { countyId, kind: "PRIVACY", locale: "de" } });
+    await db().legalText.delete({ where: { id: notice.id } });
+    try {
+      const result = await submitOffer(validOffer({ email: "ohne-hinweis@example.org" }), client());
+      expect(result).toEqual({ ok: false, code: "VALIDATION", fieldErrors: { privacy: [{ code: "privacyMissing" }] } });
+      expect(await db().housingOffer.count({ where: { contactEmail: "ohne-hinweis@example.org" } })).toBe(0);
+    } finally {
+      await db().legalText.create({ data: notice });
+    }
+  });
+
+  it("stores the version of the privacy notice the offerer accepted", async () => {
+    const notice = await db().legalText.findFirstOrThrow({ where: { countyId, kind: "PRIVACY", locale: "de" } });
+    const submitted = await submitOffer(validOffer({ email: "version@example.org" }), client());
+    if (!submitted.ok) throw new Error("submit failed");
+    expect((await db().housingOffer.findUniqueOrThrow({ where: { id: submitted.offerId! } })).privacyVersion).toBe(notice.version);
+  });
+
+  it("refuses a confirmation after 48 hours, even before the clean-up job ran", async () => {
+    const t0 = new Date();
+    const submitted = await submitOffer(validOffer({ email: "spaet@example.org" }), { ...client(), now: t0 });
+    if (!submitted.ok) throw new Error("submit failed");
+    const mails = await queuedMails();
+    const token = tokenOf(mails[mails.length - 2]!);
+    expect(await manageOffer(token, "confirm", { now: new Date(t0.getTime() + 48 * 3_600_000 + 1000) })).toEqual({
+      ok: false,
+      code: "LINK_INVALID",
+    });
+    expect((await db().housingOffer.findUniqueOrThrow({ where: { id: submitted.offerId! } })).status).toBe("PENDING");
+  });
+});
+
 describe("links again", () => {
   it("mails fresh working links for the address's open offers, and answers the same for an unknown address", async () => {
     const submitted = await submitOffer(validOffer({ email: "vergesslich@example.org" }), client());
@@ -334,8 +416,8 @@ describe("links again", () => {
     expect(await resendLinks({ locale: "en", email: "VERGESSLICH@example.org" }, client())).toEqual({ ok: true });
     expect(await resendLinks({ locale: "en", email: "unbekannt@example.org" }, client())).toEqual({ ok: true });
     const mails = (await queuedMails()).slice(before);
-    expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ to: "vergesslich@example.org", subject: "Your links to the housing board" });
+    expect(mails.map((mail) => mail.to)).toEqual(["vergesslich@example.org", mailbox]);
+    expect(mails[0]).toMatchObject({ subject: "Your links to the housing board" });
     expect(await offerByToken(tokenOf(mails[0]!))).toMatchObject({ id: submitted.offerId });
   });
 });

@@ -13,7 +13,7 @@ let place: Record<"a" | "b" | "other", Place>;
 let otherCoordinator: Actor;
 
 const mailJobs = () => db().$queryRaw<{ data: { to: string; bcc?: string; text: string; countyId?: string } }[]>`
-  SELECT data FROM pgboss.job WHERE name = 'mail-send' ORDER BY created_on`;
+  SELECT data FROM pgboss.job WHERE name = 'mail-send' ORDER BY created_on, data->>'subject' LIKE 'Kopie: %'`;
 
 beforeAll(async () => {
   ({ demo, places: place, otherCoordinator } = await seedBoardPlaces());
@@ -121,10 +121,13 @@ describe("staff extend and end", () => {
     expect(events[0]!.after).toMatchObject({ by: "staff", reason: "Anbieter hat angerufen" });
 
     const jobs = (await mailJobs()).slice(jobsBefore);
-    expect(jobs).toHaveLength(1);
+    expect(jobs).toHaveLength(2);
     expect(jobs[0]!.data.to).toBe(offer.contactEmail);
-    expect(jobs[0]!.data.bcc).toBe("wohnraum@kommune-a.musterland.example");
     expect(jobs[0]!.data.text).toMatch(/http:\/\/localhost:3999\/de\/verwalten\/[A-Za-z0-9_-]{43}/);
+    // The municipality's copy: the same mail without the link and the address.
+    expect(jobs[1]!.data.to).toBe("wohnraum@kommune-a.musterland.example");
+    expect(jobs[1]!.data.text).not.toMatch(/\/verwalten\//);
+    expect(jobs[1]!.data.text).not.toContain(offer.contactEmail!);
   });
 
   it("ends an offer once as staff, records and mails the reason", async () => {
@@ -144,9 +147,10 @@ describe("staff extend and end", () => {
     expect(events[0]).toMatchObject({ actorId: demo.clerkA.id });
     expect(events[0]!.after).toMatchObject({ by: "staff", reason: "Doppelter Eintrag" });
     const jobs = (await mailJobs()).slice(jobsBefore);
-    expect(jobs).toHaveLength(1);
+    expect(jobs).toHaveLength(2);
     expect(jobs[0]!.data).toMatchObject({ to: offer.contactEmail, countyId: demo.countyId });
     expect(jobs[0]!.data.text).toContain("Doppelter Eintrag");
+    expect(jobs[1]!.data).toMatchObject({ to: "wohnraum@kommune-a.musterland.example", countyId: demo.countyId });
 
     // Ended offers can be extended no more.
     expect((await failure(staffExtendOffer(demo.clerkA, offer.id, "Doch noch"))).code).toBe("CONFLICT");

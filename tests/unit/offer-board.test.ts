@@ -62,6 +62,30 @@ describe("public board messages", () => {
   });
 });
 
+describe("translations keep the German message's shape", () => {
+  const german = flatten(de);
+  const argumentsOf = (text: string) => new Set([...text.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((match) => match[1]!));
+  const tagsOf = (text: string) => new Set([...text.matchAll(/<(\w+)>/g)].map((match) => match[1]!));
+  const PLURAL_CATEGORIES: Record<string, string[]> = {
+    uk: ["one", "few", "many", "other"],
+    ru: ["one", "few", "many", "other"],
+    ar: ["zero", "one", "two", "few", "many", "other"],
+    en: ["one", "other"],
+  };
+  it.each(["en", "uk", "ru", "ar"] as const)("%s: the same placeholders and tags, and every plural category of the language", (locale) => {
+    const messages = flatten(MESSAGES[locale]);
+    for (const [key, text] of Object.entries(german)) {
+      const translated = messages[key]!;
+      expect([...argumentsOf(translated)].sort(), key).toEqual([...argumentsOf(text)].sort());
+      expect([...tagsOf(translated)].sort(), key).toEqual([...tagsOf(text)].sort());
+      if (/,\s*plural\s*,/.test(text) && /,\s*plural\s*,/.test(translated)) {
+        for (const category of PLURAL_CATEGORIES[locale]!)
+          expect(translated, `${key}: ${category}`).toMatch(new RegExp(`(^|[\\s}])${category}\\s*\\{`));
+      }
+    }
+  });
+});
+
 describe("locales", () => {
   it("lays Arabic out right to left and the others left to right", () => {
     expect(LOCALES.filter((locale) => textDirection(locale) === "rtl")).toEqual(["ar"]);
@@ -172,6 +196,11 @@ describe("list filters in the URL", () => {
     expect(parseOfferFilters({ personen: "3", art: "CASTLE", miete: "-5", sortierung: "x", seite: ["2", "3"], barrierefrei: "1" })).toEqual(
       offerFiltersSchema.parse({ personen: "3", seite: "2", barrierefrei: "1" }),
     );
+  });
+  it("drops an impossible date instead of failing the query", () => {
+    expect(parseOfferFilters({ ab: "2026-13-01" }).ab).toBeUndefined();
+    expect(parseOfferFilters({ ab: "2026-02-30" }).ab).toBeUndefined();
+    expect(parseOfferFilters({ ab: "2026-02-28" }).ab).toBe("2026-02-28");
   });
   it("writes only what differs from the defaults", () => {
     expect(filtersToQuery(offerFiltersSchema.parse({}))).toBe("");

@@ -5,7 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Suspense } from "react";
 import { LanguageSwitcher } from "@/components/board/language-switcher";
-import { isLocale, LOCALES } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
 import { boardCounty } from "@/lib/offers/board";
 
@@ -15,7 +15,6 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   const t = await getTranslations({ locale, namespace: "common" });
   return {
     title: { default: t("siteName"), template: `%s · ${t("siteName")}` },
-    alternates: { languages: Object.fromEntries(LOCALES.map((other) => [other, `/${other}`])) },
   };
 }
 
@@ -89,7 +88,7 @@ export default async function BoardLayout({ children, params }: { children: Reac
                 </Link>
               </li>
               <li>
-                <Link href="/anmelden" className="underline" lang="de">
+                <Link href="/anmelden" className="underline">
                   {t("staffSignIn")}
                 </Link>
               </li>

@@ -27,7 +27,7 @@ export default async function OfferListPage({
   const filters = parseOfferFilters(await searchParams);
   const [t, result] = await Promise.all([getTranslations({ locale, namespace: "list" }), listPublicOffers(filters)]);
   const municipalities = await boardMunicipalities(result.county.id);
-  const page = Math.min(filters.seite, result.pages);
+  const page = result.page;
   const pageLink = (target: number) => `/${locale}/angebote${filtersToQuery({ ...filters, seite: target })}`;
   return (
     <div className="flex flex-col gap-6">
