@@ -1,0 +1,111 @@
+import type { CountyEvaluation, MunicipalityEvaluation } from "../capacity/evaluation";
+import { FIGURE_KEYS, FIGURE_LABELS, SITUATION_LABELS, type FigureKey } from "../capacity/figures";
+
+// The evaluation's columns, defined once: key, the county's own heading, how numbers are shown,
+// and a plain-German explanation. The /lage table, the workbook, the CSV and the print report all
+// read this list, so they can never show different columns or headings.
+
+export type ColumnFormat = "integer" | "text" | "day";
+
+export interface EvaluationColumn {
+  key: string;
+  heading: string;
+  format: ColumnFormat;
+  explanation: string;
+  value: (row: MunicipalityEvaluation) => number | string | null;
+  /** The "Gesamt" row's value; undefined: the cell stays empty. */
+  total?: (evaluation: CountyEvaluation) => number;
+}
+
+const sum = (evaluation: CountyEvaluation, pick: (row: MunicipalityEvaluation) => number | null) =>
+  evaluation.rows.reduce((total, row) => total + (pick(row) ?? 0), 0);
+
+const figureColumn = (key: FigureKey, heading: string, explanation: string): EvaluationColumn => ({
+  key,
+  heading,
+  format: "integer",
+  explanation,
+  value: (row) => row.figures[key],
+  total: (evaluation) => sum(evaluation, (row) => row.figures[key]),
+});
+
+/** The county's evaluation table (domain.md §3), in its printed order of columns. */
+export const EVALUATION_COLUMNS: EvaluationColumn[] = [
+  { key: "name", heading: "Kommune", format: "text", explanation: "Die Kommune des Landkreises.", value: (row) => row.name },
+  figureColumn("allocations", "Zuweisungen", "Vom Land ausgesprochene Zuweisungen (Meldung, Zeile 1)."),
+  figureColumn("quotaOutstanding", "Zu erfüllen", "Noch zu erfüllende Aufnahmequote (Zeile 5); negativ, wenn übererfüllt."),
+  figureColumn("availableShared", "Verfügbar GU", "Jetzt freie Plätze in Gemeinschaftsunterkünften (Zeile 8)."),
+  figureColumn("availableDecentral", "Verfügbar dezentral", "Jetzt freie Plätze in Wohnungen (Zeile 9)."),
+  figureColumn("prospectiveShared", "In Aussicht GU", "Bald verfügbare Plätze in Gemeinschaftsunterkünften (Zeile 10)."),
+  figureColumn("prospectiveDecentral", "In Aussicht dezentral", "Bald verfügbare Plätze in Wohnungen (Zeile 11)."),
+  {
+    key: "totalPlaces",
+    heading: "Summe Plätze",
+    format: "integer",
+    explanation: "Verfügbare und in Aussicht stehende Plätze zusammen (Zeilen 8 bis 11).",
+    value: (row) => row.totalPlaces,
+    total: (evaluation) => evaluation.totals.totalAvailability,
+  },
+  {
+    key: "shortfall",
+    heading: "Bedarf",
+    format: "integer",
+    explanation:
+      "Zu erfüllen (mindestens 0) minus Summe Plätze. Positiv: so viele Plätze fehlen; negativ: so viele Plätze sind frei. " +
+      "In der Zeile „Gesamt“ steht der Saldo des Landkreises: benötigter Wohnraum (Summe von „Zu erfüllen“, auch negative) minus Summe Plätze.",
+    value: (row) => row.shortfall,
+    // The county's net figure (domain.md §3), not a sum of the clamped rows.
+    total: (evaluation) => evaluation.totals.missingPlaces,
+  },
+  {
+    key: "shortfallWord",
+    heading: "fehlen/frei",
+    format: "text",
+    explanation: "Das Vorzeichen des Bedarfs in Worten: „fehlen“ oder „frei“.",
+    value: (row) => shortfallWord(row.shortfall),
+  },
+  {
+    key: "situation",
+    heading: "Lage",
+    format: "text",
+    explanation: "Die eigene Einschätzung der Kommune (Zeile 12): ausreichend oder kritisch.",
+    value: (row) => (row.situation ? SITUATION_LABELS[row.situation] : null),
+  },
+  {
+    key: "reportingDate",
+    heading: "Meldedatum",
+    format: "day",
+    explanation: "Datum der Meldung, die für den Stand gilt.",
+    value: (row) => row.reportingDate,
+  },
+];
+
+export function shortfallWord(shortfall: number): string {
+  return shortfall > 0 ? "fehlen" : shortfall < 0 ? "frei" : "ausgeglichen";
+}
+
+/** The "Übersicht" sheet: the twelve reported figures under the county's headings, numbered. */
+export const OVERVIEW_COLUMNS: EvaluationColumn[] = [
+  { key: "name", heading: "Kommune", format: "text", explanation: "Die Kommune.", value: (row) => row.name },
+  ...FIGURE_KEYS.map((key, index) => ({
+    key,
+    heading: `(${index + 1}) ${FIGURE_LABELS[key]}`,
+    format: "integer" as const,
+    explanation: FIGURE_LABELS[key],
+    value: (row: MunicipalityEvaluation) => row.figures[key],
+    total: (evaluation: CountyEvaluation) => sum(evaluation, (row) => row.figures[key]),
+  })),
+  {
+    key: "situation",
+    heading: "(12) Einschätzung der Lage",
+    format: "text",
+    explanation: "Die eigene Einschätzung der Kommune.",
+    value: (row) => (row.situation ? SITUATION_LABELS[row.situation] : null),
+  },
+  { key: "reportingDate", heading: "Meldedatum", format: "day", explanation: "Datum der Meldung.", value: (row) => row.reportingDate },
+];
+
+/** The "Gesamt" row of a table, column by column (null where a column has no total). */
+export function totalsRow(columns: EvaluationColumn[], evaluation: CountyEvaluation): (number | string | null)[] {
+  return columns.map((column, index) => (index === 0 ? "Gesamt" : column.total ? column.total(evaluation) : null));
+}

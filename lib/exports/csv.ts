@@ -1,0 +1,49 @@
+import { EVALUATION_COLUMNS, OVERVIEW_COLUMNS, totalsRow, type EvaluationColumn } from "./columns";
+import type { LageExport } from "./lage-data";
+import { guardCsvText } from "./text-guard";
+import { HISTORY_HEADINGS, historyValues } from "./xlsx";
+import { formatDay } from "../dates";
+
+// The same tables as the workbook, as CSV for German Excel: UTF-8 with a byte order mark, ";" as
+// the separator, numbers without thousands separators, dates as TT.MM.JJJJ, empty = not reported.
+
+export const CSV_TABLES = ["uebersicht", "auswertung", "verlauf"] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
+
+function field(value: number | string | null): string {
+  if (value === null) return "";
+  if (typeof value === "number") return String(value);
+  const text = guardCsvText(value);
+  return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function line(values: (number | string | null)[]): string {
+  return values.map(field).join(";");
+}
+
+function cellValue(column: EvaluationColumn, value: number | string | null): number | string | null {
+  return column.format === "day" && typeof value === "string" ? formatDay(value) : value;
+}
+
+function table(columns: EvaluationColumn[], data: LageExport): string[] {
+  const lines = [line(columns.map((column) => column.heading))];
+  for (const row of data.evaluation.rows) lines.push(line(columns.map((column) => cellValue(column, column.value(row)))));
+  const totals = totalsRow(columns, data.evaluation);
+  const wordIndex = columns.findIndex((column) => column.key === "shortfallWord");
+  if (wordIndex >= 0) {
+    const net = data.evaluation.totals.missingPlaces;
+    totals[wordIndex] = net > 0 ? "fehlen" : net < 0 ? "frei" : "ausgeglichen";
+  }
+  lines.push(line(totals));
+  return lines;
+}
+
+export function lageCsv(data: LageExport, which: CsvTable): string {
+  const lines =
+    which === "uebersicht"
+      ? table(OVERVIEW_COLUMNS, data)
+      : which === "auswertung"
+        ? table(EVALUATION_COLUMNS, data)
+        : [line(HISTORY_HEADINGS), ...data.history.map((entry) => line([formatDay(entry.asOf), ...historyValues(entry)]))];
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
