@@ -13,7 +13,8 @@ import {
 } from "@tanstack/react-table";
 import type { MunicipalityEvaluation } from "@/lib/capacity/evaluation";
 import { DEFAULT_SORT, type EvaluationParams } from "@/lib/capacity/evaluation-params";
-import { FIGURE_SHORT_LABELS, SITUATION_LABELS } from "@/lib/capacity/figures";
+import { SITUATION_LABELS } from "@/lib/capacity/figures";
+import { explanationOf, headingOf } from "@/lib/exports/columns";
 import { formatDay } from "@/lib/dates";
 import { formatNumber } from "@/lib/format";
 import { FigureValue, ShortfallValue } from "./figure-value";
@@ -43,7 +44,7 @@ function replaceSearchParams(update: Record<string, string | null>) {
 const numeric = (id: keyof MunicipalityEvaluation["figures"]) =>
   column.accessor((row) => row.figures[id], {
     id,
-    header: FIGURE_SHORT_LABELS[id],
+    header: headingOf(id),
     cell: (info) => <FigureValue value={info.getValue()} />,
     sortUndefined: "last",
     sortingFn: (a, b) => (a.original.figures[id] ?? -Infinity) - (b.original.figures[id] ?? -Infinity),
@@ -54,10 +55,13 @@ export function EvaluationTable({
   rows,
   params,
   remindedOn,
+  totals,
 }: {
   rows: MunicipalityEvaluation[];
   params: EvaluationParams;
   remindedOn: Record<string, string>;
+  /** The county's Gesamt row by column key (lib/exports/columns.ts), as in every export. */
+  totals: Record<string, number>;
 }) {
   const [sorting, setSorting] = useState<SortingState>([params.sort]);
   const [query, setQuery] = useState(params.query);
@@ -66,7 +70,7 @@ export function EvaluationTable({
   const columns = useMemo(
     () => [
       column.accessor("name", {
-        header: "Kommune",
+        header: headingOf("name"),
         cell: (info) => (
           <Link href={`/kommunen/${info.row.original.slug}`} className="font-medium text-brand-700 underline">
             {info.getValue()}
@@ -81,21 +85,25 @@ export function EvaluationTable({
       numeric("availableDecentral"),
       numeric("prospectiveShared"),
       numeric("prospectiveDecentral"),
-      column.accessor("totalPlaces", { header: "Summe Plätze", cell: (info) => formatNumber(info.getValue()), meta: { numeric: true } }),
+      column.accessor("totalPlaces", {
+        header: headingOf("totalPlaces"),
+        cell: (info) => formatNumber(info.getValue()),
+        meta: { numeric: true },
+      }),
       column.accessor("shortfall", {
-        header: "Bedarf",
+        header: headingOf("shortfall"),
         cell: (info) => <ShortfallValue shortfall={info.getValue()} />,
         filterFn: (row, _id, value: boolean) => !value || row.original.shortfall > 0,
         meta: { numeric: true },
       }),
       column.accessor((row) => row.situation ?? "", {
         id: "situation",
-        header: "Lage",
+        header: headingOf("situation"),
         cell: (info) => (info.row.original.situation ? SITUATION_LABELS[info.row.original.situation] : <FigureValue value={null} />),
       }),
       column.accessor((row) => row.reportingDate ?? "", {
         id: "reportingDate",
-        header: "Meldedatum",
+        header: headingOf("reportingDate"),
         cell: (info) => (info.row.original.reportingDate ? formatDay(info.row.original.reportingDate) : "–"),
       }),
       // Sorted by how much needs attention: stale, contradicting, then unreported figures.
@@ -195,6 +203,7 @@ export function EvaluationTable({
                     <th
                       key={header.id}
                       scope="col"
+                      title={explanationOf(header.column.id)}
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                       className={`sticky top-0 z-10 border-b border-slate-300 bg-slate-100 px-2 py-2 align-bottom ${numericColumn ? "text-right" : ""}`}
                     >
@@ -247,6 +256,30 @@ export function EvaluationTable({
               </tr>
             )}
           </tbody>
+          <tfoot>
+            <tr className="border-t-2 border-slate-400 bg-slate-50 font-semibold" data-testid="totals-row">
+              {table.getVisibleLeafColumns().map((leaf) =>
+                leaf.id === "name" ? (
+                  <th key={leaf.id} scope="row" className="px-2 py-2">
+                    Gesamt<span className="sr-only"> (alle Kommunen des Landkreises)</span>
+                  </th>
+                ) : (
+                  <td
+                    key={leaf.id}
+                    data-column={leaf.id}
+                    data-value={totals[leaf.id] ?? ""}
+                    className={`px-2 py-2 ${leaf.columnDef.meta?.numeric ? "text-right tabular-nums" : ""}`}
+                  >
+                    {totals[leaf.id] === undefined ? null : leaf.id === "shortfall" ? (
+                      <ShortfallValue shortfall={totals[leaf.id]!} />
+                    ) : (
+                      formatNumber(totals[leaf.id]!)
+                    )}
+                  </td>
+                ),
+              )}
+            </tr>
+          </tfoot>
         </table>
       </div>
     </div>

@@ -109,3 +109,16 @@ export const OVERVIEW_COLUMNS: EvaluationColumn[] = [
 export function totalsRow(columns: EvaluationColumn[], evaluation: CountyEvaluation): (number | string | null)[] {
   return columns.map((column, index) => (index === 0 ? "Gesamt" : column.total ? column.total(evaluation) : null));
 }
+
+/** The Gesamt row by column key, for the /lage table. */
+export function evaluationTotals(evaluation: CountyEvaluation): Record<string, number> {
+  return Object.fromEntries(EVALUATION_COLUMNS.flatMap((column) => (column.total ? [[column.key, column.total(evaluation)]] : [])));
+}
+
+export function headingOf(key: string): string {
+  return EVALUATION_COLUMNS.find((column) => column.key === key)?.heading ?? key;
+}
+
+export function explanationOf(key: string): string | undefined {
+  return EVALUATION_COLUMNS.find((column) => column.key === key)?.explanation;
+}

@@ -28,7 +28,8 @@ const badStand = (message: string) => new AppError("VALIDATION", message, { stan
 /** Checks the requested Stand: a real day, not in the future, not before the county's first report. */
 export async function resolveStand(actor: Actor, raw: unknown, today = berlinDay()): Promise<string> {
   const stand = raw === undefined || raw === null || raw === "" ? today : raw;
-  if (typeof stand !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(stand) || !isRealDay(stand)) throw badStand("Bitte ein Datum im Format JJJJ-MM-TT angeben.");
+  if (typeof stand !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(stand) || !isRealDay(stand))
+    throw badStand("Bitte ein Datum im Format JJJJ-MM-TT angeben.");
   if (stand > today) throw badStand("Der Stand darf nicht in der Zukunft liegen.");
   const first = await db().capacityReport.findFirst({
     where: { municipality: { countyId: actor.countyId } },

@@ -48,7 +48,8 @@ export async function workbookResponse(actor: Actor, stand: unknown): Promise<Re
 
 export async function csvResponse(actor: Actor, stand: unknown, table: unknown): Promise<Response> {
   const which = (table ?? "auswertung") as CsvTable;
-  if (!CSV_TABLES.includes(which)) throw new AppError("VALIDATION", "Unbekannte Tabelle: uebersicht, auswertung oder verlauf.", { table: ["Unbekannte Tabelle."] });
+  if (!CSV_TABLES.includes(which))
+    throw new AppError("VALIDATION", "Unbekannte Tabelle: uebersicht, auswertung oder verlauf.", { table: ["Unbekannte Tabelle."] });
   const data = await loadLageExport(actor, stand);
   await recordExport(actor, data, "csv", { table: which });
   return new Response(lageCsv(data, which), { headers: download(exportFileName(data, "csv", which), "text/csv; charset=utf-8") });

@@ -52,7 +52,10 @@ function colourShortfall(cells: ExcelJS.Cell[], shortfall: number) {
 }
 
 function tableSheet(sheet: Sheet, columns: EvaluationColumn[], evaluation: CountyEvaluation, options: { notReportedNote: boolean }) {
-  headerRow(sheet, columns.map((column) => column.heading));
+  headerRow(
+    sheet,
+    columns.map((column) => column.heading),
+  );
   for (const municipality of evaluation.rows) {
     const row = sheet.addRow([]);
     columns.forEach((column, index) => {
@@ -123,7 +126,9 @@ export function notes(data: LageExport): [string, string][] {
     ["Daten", data.isDemo ? "Beispieldaten (Demo-Landkreis), keine echten Zahlen" : "Meldungen der Kommunen"],
     [
       "Nicht im Meldeintervall gemeldet",
-      stale.length ? `${stale.join(", ")} (es gilt ihre letzte Meldung)` : `alle Kommunen haben innerhalb von ${data.evaluation.intervalDays} Tagen gemeldet`,
+      stale.length
+        ? `${stale.join(", ")} (es gilt ihre letzte Meldung)`
+        : `alle Kommunen haben innerhalb von ${data.evaluation.intervalDays} Tagen gemeldet`,
     ],
     ["Leere Zellen", "nicht gemeldet (nicht 0); die Auswertung rechnet sie als 0"],
     ...EVALUATION_COLUMNS.filter((column) => column.key !== "name").map((column): [string, string] => [column.heading, column.explanation]),

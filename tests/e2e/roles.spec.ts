@@ -16,9 +16,9 @@ test("the health check reports app and database", async ({ request }) => {
 });
 
 const navigation = {
-  admin: ["Übersicht", "Lage", "Wohnraumbörse", "Einstellungen", "Benutzer", "Postausgang"],
-  coordinator: ["Übersicht", "Lage", "Wohnraumbörse", "Einstellungen"],
-  press: ["Übersicht", "Lage"],
+  admin: ["Übersicht", "Lage", "Export", "Wohnraumbörse", "Einstellungen", "Benutzer", "Postausgang"],
+  coordinator: ["Übersicht", "Lage", "Export", "Wohnraumbörse", "Einstellungen"],
+  press: ["Übersicht", "Lage", "Export"],
   clerkA: ["Übersicht", "Lage", "Wohnraumbörse"],
 } as const;
 

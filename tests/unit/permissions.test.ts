@@ -72,6 +72,7 @@ describe("navigation by role", () => {
     expect(navigationFor(actor("ADMIN"), { mailCatcher: true }).map((item) => item.href)).toEqual([
       "/uebersicht",
       "/lage",
+      "/export",
       "/angebote",
       "/einstellungen",
       "/verwaltung/benutzer",
@@ -80,6 +81,7 @@ describe("navigation by role", () => {
     expect(navigationFor(actor("COORDINATOR"), { mailCatcher: true }).map((item) => item.href)).toEqual([
       "/uebersicht",
       "/lage",
+      "/export",
       "/angebote",
       "/einstellungen",
     ]);
@@ -89,6 +91,6 @@ describe("navigation by role", () => {
       "/lage",
       "/angebote",
     ]);
-    expect(navigationFor(actor("PRESS"), { mailCatcher: true }).map((item) => item.href)).toEqual(["/uebersicht", "/lage"]);
+    expect(navigationFor(actor("PRESS"), { mailCatcher: true }).map((item) => item.href)).toEqual(["/uebersicht", "/lage", "/export"]);
   });
 });

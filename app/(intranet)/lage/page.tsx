@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/styles";
@@ -5,8 +6,10 @@ import { CountyTotalsBlock } from "@/components/evaluation/county-totals";
 import { ChartDataTable } from "@/components/evaluation/data-table";
 import { DemoNotice } from "@/components/evaluation/demo-notice";
 import { EvaluationTable } from "@/components/evaluation/evaluation-table";
+import { evaluationTotals } from "@/lib/exports/columns";
 import { ShortfallChart } from "@/components/evaluation/shortfall-chart";
 import { TrendChart } from "@/components/evaluation/trend-chart";
+import { can } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/session";
 import { parseEvaluationParams } from "@/lib/capacity/evaluation-params";
 import { countyOf, loadCountyEvaluation, loadCountyTrend } from "@/lib/capacity/queries";
@@ -43,29 +46,36 @@ export default async function SituationPage({ searchParams }: { searchParams: Pr
             Tage) gemeldet.
           </p>
         </div>
-        <form method="get" className="flex items-end gap-2">
-          {params.sort.id !== "shortfall" || params.sort.desc ? (
-            <input type="hidden" name="sort" value={`${params.sort.id}.${params.sort.desc ? "desc" : "asc"}`} />
-          ) : null}
-          {params.query && <input type="hidden" name="q" value={params.query} />}
-          {params.shortOnly && <input type="hidden" name="knapp" value="1" />}
-          <div className="flex flex-col gap-1">
-            <label htmlFor="stand" className="text-sm font-medium">
-              Stand
-            </label>
-            <input
-              id="stand"
-              name="stand"
-              type="date"
-              defaultValue={params.asOf}
-              max={berlinDay()}
-              className="rounded-md border border-slate-400 bg-white px-3 py-1.5"
-            />
-          </div>
-          <button type="submit" className={buttonClass("secondary")}>
-            Anzeigen
-          </button>
-        </form>
+        <div className="flex flex-wrap items-end gap-3">
+          {can(actor, "export:read") && (
+            <Link href={`/export?stand=${params.asOf}`} className={buttonClass("secondary")}>
+              Exportieren
+            </Link>
+          )}
+          <form method="get" className="flex items-end gap-2">
+            {params.sort.id !== "shortfall" || params.sort.desc ? (
+              <input type="hidden" name="sort" value={`${params.sort.id}.${params.sort.desc ? "desc" : "asc"}`} />
+            ) : null}
+            {params.query && <input type="hidden" name="q" value={params.query} />}
+            {params.shortOnly && <input type="hidden" name="knapp" value="1" />}
+            <div className="flex flex-col gap-1">
+              <label htmlFor="stand" className="text-sm font-medium">
+                Stand
+              </label>
+              <input
+                id="stand"
+                name="stand"
+                type="date"
+                defaultValue={params.asOf}
+                max={berlinDay()}
+                className="rounded-md border border-slate-400 bg-white px-3 py-1.5"
+              />
+            </div>
+            <button type="submit" className={buttonClass("secondary")}>
+              Anzeigen
+            </button>
+          </form>
+        </div>
       </div>
       {params.asOfError && <Alert tone="warning">{params.asOfError}</Alert>}
       {county.isDemo && <DemoNotice />}
@@ -85,7 +95,7 @@ export default async function SituationPage({ searchParams }: { searchParams: Pr
         {totals.municipalitiesShort === 1 ? "Kommune" : "Kommunen"}.
       </p>
 
-      <EvaluationTable rows={evaluation.rows} params={params} remindedOn={reminders} />
+      <EvaluationTable rows={evaluation.rows} params={params} remindedOn={reminders} totals={evaluationTotals(evaluation)} />
       <CountyTotalsBlock totals={totals} />
 
       <div className="grid gap-6 xl:grid-cols-2">
