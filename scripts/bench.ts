@@ -4,7 +4,7 @@
 // is kept in .data/bench, so a second run skips the generation.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -152,7 +152,10 @@ from the plan itself: ${[...new Set(indexesUsed)].join("; ")}.
 ${planText}
 \`\`\`
 `;
-    await writeFile(path.join("docs", "benchmarks.md"), report);
+    // Keep the section `npm run bench:exports` writes into the same file.
+    const previous = await readFile(path.join("docs", "benchmarks.md"), "utf8").catch(() => "");
+    const exportsSection = /<!-- bench:exports:start -->[\s\S]*<!-- bench:exports:end -->/.exec(previous)?.[0];
+    await writeFile(path.join("docs", "benchmarks.md"), exportsSection ? `${report.trimEnd()}\n\n${exportsSection}\n` : report);
     log("Wrote docs/benchmarks.md");
     console.log(report);
   } finally {

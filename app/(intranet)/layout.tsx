@@ -22,7 +22,7 @@ export default async function IntranetLayout({ children }: { children: React.Rea
       >
         Zum Inhalt springen
       </a>
-      <header className="bg-brand-800 text-white">
+      <header className="bg-brand-800 text-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div>
             <Link href="/uebersicht" className="text-lg font-semibold">

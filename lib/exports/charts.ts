@@ -66,16 +66,22 @@ export function shortfallChartSvg(data: LageExport): string {
     ]),
   ];
 
+  // Every other row shaded, so a name is easy to follow to its bar.
   rows.forEach((_, index) => {
-    if (index % 2 === 1) parts.push(element("rect", { x: 40, y: TOP + index * rowHeight, width: CHART_WIDTH - 80, height: rowHeight, fill: COLORS.zebra }));
+    if (index % 2 === 0) return;
+    parts.push(element("rect", { x: 40, y: TOP + index * rowHeight, width: CHART_WIDTH - 80, height: rowHeight, fill: COLORS.zebra }));
   });
   for (const tick of ticks(-maxSpare, maxShort, 8)) {
     parts.push(element("line", { x1: x(tick), y1: TOP, x2: x(tick), y2: plotBottom, stroke: COLORS.grid, "stroke-width": 1 }));
-    parts.push(text(x(tick), plotBottom + 26, formatNumber(Math.abs(tick)), { "font-size": 16, fill: COLORS.muted, "text-anchor": "middle" }));
+    parts.push(
+      text(x(tick), plotBottom + 26, formatNumber(Math.abs(tick)), { "font-size": 16, fill: COLORS.muted, "text-anchor": "middle" }),
+    );
   }
   const direction = { "font-size": LABEL_SIZE, "font-weight": "bold" };
   if (maxSpare > 0) parts.push(text(barLeft, plotBottom + 54, "← Plätze frei", { ...direction, fill: COLORS.spareText }));
-  if (maxShort > 0) parts.push(text(barRight, plotBottom + 54, "Plätze fehlen →", { ...direction, fill: COLORS.shortText, "text-anchor": "end" }));
+  if (maxShort > 0) {
+    parts.push(text(barRight, plotBottom + 54, "Plätze fehlen →", { ...direction, fill: COLORS.shortText, "text-anchor": "end" }));
+  }
 
   rows.forEach((row, index) => {
     const middle = TOP + (index + 0.5) * rowHeight;
@@ -84,14 +90,26 @@ export function shortfallChartSvg(data: LageExport): string {
     const value = row.shortfall;
     const label = barLabel(value);
     parts.push(`<g>${title(`${row.name}: ${label}`)}`);
-    parts.push(text(nameRight, baseline, fitText(row.name, LABEL_SIZE, nameRight - 40), { "font-size": LABEL_SIZE, fill: COLORS.text, "text-anchor": "end" }));
+    parts.push(
+      text(nameRight, baseline, fitText(row.name, LABEL_SIZE, nameRight - 40), {
+        "font-size": LABEL_SIZE,
+        fill: COLORS.text,
+        "text-anchor": "end",
+      }),
+    );
     if (value !== 0) {
       const from = x(Math.min(0, value));
       const width = Math.max(x(Math.max(0, value)) - from, 2);
-      parts.push(element("rect", { x: from, y: middle - barHeight / 2, width, height: barHeight, fill: value > 0 ? COLORS.short : COLORS.spare }));
+      parts.push(
+        element("rect", { x: from, y: middle - barHeight / 2, width, height: barHeight, fill: value > 0 ? COLORS.short : COLORS.spare }),
+      );
     }
     const [labelX, anchor, fill] =
-      value > 0 ? [x(value) + 8, "start", COLORS.shortText] : value < 0 ? [x(value) - 8, "end", COLORS.spareText] : [x(0) + 8, "start", COLORS.muted];
+      value > 0
+        ? [x(value) + 8, "start", COLORS.shortText]
+        : value < 0
+          ? [x(value) - 8, "end", COLORS.spareText]
+          : [x(0) + 8, "start", COLORS.muted];
     parts.push(text(labelX, baseline, label, { "font-size": LABEL_SIZE, "font-weight": "bold", fill, "text-anchor": anchor }), "</g>");
   });
   parts.push(element("line", { x1: x(0), y1: TOP - 6, x2: x(0), y2: plotBottom + 6, stroke: COLORS.axis, "stroke-width": 2 }));
@@ -103,7 +121,9 @@ export function shortfallChartSvg(data: LageExport): string {
     subtitle: `${data.countyName}, Stand ${formatDay(data.stand)}`,
     note: "Bedarf: noch aufzunehmende Personen (Aufnahmequote) minus verfügbare und in Aussicht stehende Plätze der Kommune.",
     description:
-      `Balkendiagramm, ${count(rows.length, "Kommune", "Kommunen")}. ` + rows.map((row) => `${row.name}: ${barLabel(row.shortfall)}`).join("; ") + ".",
+      `Balkendiagramm, ${count(rows.length, "Kommune", "Kommunen")}. ` +
+      rows.map((row) => `${row.name}: ${barLabel(row.shortfall)}`).join("; ") +
+      ".",
     countyName: data.countyName,
     stand: data.stand,
     isDemo: data.isDemo,
@@ -113,10 +133,27 @@ export function shortfallChartSvg(data: LageExport): string {
 
 type TrendPoint = { asOf: string } & CountyTotals;
 
-const TREND_SERIES: { key: "placesNeeded" | "totalAvailability" | "missingPlaces"; legend: string; color: string; dash?: string; end: (value: number) => string }[] = [
+const TREND_SERIES: {
+  key: "placesNeeded" | "totalAvailability" | "missingPlaces";
+  legend: string;
+  color: string;
+  dash?: string;
+  end: (value: number) => string;
+}[] = [
   { key: "placesNeeded", legend: "Benötigter Wohnraum", color: COLORS.short, end: (value) => `${formatNumber(value)} benötigt` },
-  { key: "totalAvailability", legend: "Plätze (verfügbar und in Aussicht)", color: COLORS.available, end: (value) => `${formatNumber(value)} Plätze` },
-  { key: "missingPlaces", legend: "Fehlend netto (unter 0: frei)", color: COLORS.net, dash: "12 8", end: (value) => `netto ${describeShortfall(value)}` },
+  {
+    key: "totalAvailability",
+    legend: "Plätze (verfügbar und in Aussicht)",
+    color: COLORS.available,
+    end: (value) => `${formatNumber(value)} Plätze`,
+  },
+  {
+    key: "missingPlaces",
+    legend: "Fehlend netto (unter 0: frei)",
+    color: COLORS.net,
+    dash: "12 8",
+    end: (value) => `netto ${describeShortfall(value)}`,
+  },
 ];
 
 /** The county totals at each reporting date of data.history, up to the Stand. */
@@ -129,7 +166,16 @@ export function trendChartSvg(data: LageExport): string {
   const parts: string[] = [
     legend(
       TREND_SERIES.map((series) => ({
-        swatch: (at) => element("line", { x1: at, y1: 134, x2: at + 40, y2: 134, stroke: series.color, "stroke-width": 4, "stroke-dasharray": series.dash }),
+        swatch: (at) =>
+          element("line", {
+            x1: at,
+            y1: 134,
+            x2: at + 40,
+            y2: 134,
+            stroke: series.color,
+            "stroke-width": 4,
+            "stroke-dasharray": series.dash,
+          }),
         label: series.legend,
       })),
     ),
@@ -157,25 +203,56 @@ export function trendChartSvg(data: LageExport): string {
     const y = linearScale([yTicks[0]!, yTicks.at(-1)!], [bottom, top]);
 
     for (const tick of yTicks) {
-      parts.push(element("line", { x1: left, y1: y(tick), x2: right, y2: y(tick), stroke: tick === 0 ? COLORS.axis : COLORS.grid, "stroke-width": tick === 0 ? 2 : 1 }));
+      parts.push(
+        element("line", {
+          x1: left,
+          y1: y(tick),
+          x2: right,
+          y2: y(tick),
+          stroke: tick === 0 ? COLORS.axis : COLORS.grid,
+          "stroke-width": tick === 0 ? 2 : 1,
+        }),
+      );
       parts.push(text(left - 12, y(tick) + 6, formatNumber(tick), { "font-size": 16, fill: COLORS.muted, "text-anchor": "end" }));
     }
     for (const day of axisDays(points.map((point) => point.asOf))) {
-      parts.push(element("line", { x1: x(time(day)), y1: bottom, x2: x(time(day)), y2: bottom + 8, stroke: COLORS.axis, "stroke-width": 2 }));
+      parts.push(
+        element("line", { x1: x(time(day)), y1: bottom, x2: x(time(day)), y2: bottom + 8, stroke: COLORS.axis, "stroke-width": 2 }),
+      );
       parts.push(text(x(time(day)), bottom + 30, formatDay(day), { "font-size": 16, fill: COLORS.muted, "text-anchor": "middle" }));
     }
     parts.push(element("line", { x1: left, y1: bottom, x2: right, y2: bottom, stroke: COLORS.axis, "stroke-width": 2 }));
-    parts.push(text((left + right) / 2, bottom + 62, "Meldedatum", { "font-size": LABEL_SIZE, fill: COLORS.text, "text-anchor": "middle" }));
+    parts.push(
+      text((left + right) / 2, bottom + 62, "Meldedatum", { "font-size": LABEL_SIZE, fill: COLORS.text, "text-anchor": "middle" }),
+    );
     const middle = (top + bottom) / 2;
     parts.push(
-      text(0, 0, "Personen bzw. Plätze", { "font-size": LABEL_SIZE, fill: COLORS.text, "text-anchor": "middle", transform: `translate(44 ${middle}) rotate(-90)` }),
+      text(0, 0, "Personen bzw. Plätze", {
+        "font-size": LABEL_SIZE,
+        fill: COLORS.text,
+        "text-anchor": "middle",
+        transform: `translate(44 ${middle}) rotate(-90)`,
+      }),
     );
 
     for (const series of TREND_SERIES) {
-      const d = points.map((point, index) => `${index === 0 ? "M" : "L"}${x(time(point.asOf)).toFixed(1)} ${y(point[series.key]).toFixed(1)}`).join(" ");
-      parts.push(element("path", { d, fill: "none", stroke: series.color, "stroke-width": 4, "stroke-dasharray": series.dash, "stroke-linejoin": "round" }));
+      const d = points
+        .map((point, index) => `${index === 0 ? "M" : "L"}${x(time(point.asOf)).toFixed(1)} ${y(point[series.key]).toFixed(1)}`)
+        .join(" ");
+      parts.push(
+        element("path", {
+          d,
+          fill: "none",
+          stroke: series.color,
+          "stroke-width": 4,
+          "stroke-dasharray": series.dash,
+          "stroke-linejoin": "round",
+        }),
+      );
       // Dots show where reports were made; with many dates they would merge into a thick line.
-      if (points.length <= 60) for (const point of points) parts.push(element("circle", { cx: x(time(point.asOf)), cy: y(point[series.key]), r: 5, fill: series.color }));
+      const dots = points.length <= 60 ? points : [];
+      for (const point of dots)
+        parts.push(element("circle", { cx: x(time(point.asOf)), cy: y(point[series.key]), r: 5, fill: series.color }));
     }
     // Each line ends with its latest value in words, pushed apart where lines end close together.
     const last = points.at(-1)!;
@@ -184,7 +261,9 @@ export function trendChartSvg(data: LageExport): string {
       if (index > 0) end.at = Math.max(end.at, ends[index - 1]!.at + 26);
     });
     for (const { series, at } of ends) {
-      parts.push(text(right + 16, at + 6, series.end(last[series.key]), { "font-size": LABEL_SIZE, "font-weight": "bold", fill: series.color }));
+      parts.push(
+        text(right + 16, at + 6, series.end(last[series.key]), { "font-size": LABEL_SIZE, "font-weight": "bold", fill: series.color }),
+      );
     }
   }
 
@@ -208,5 +287,7 @@ function axisDays(days: string[]): string[] {
   const span = dayToDate(days.at(-1)!).getTime() - start;
   const apart = days.every((day, index) => index === 0 || dayToDate(day).getTime() - dayToDate(days[index - 1]!).getTime() >= span / 8);
   if (days.length <= 7 && apart) return days;
-  return Array.from({ length: 7 }, (_, index) => new Date(start + Math.round((span * index) / 6 / DAY_MS) * DAY_MS).toISOString().slice(0, 10));
+  return Array.from({ length: 7 }, (_, index) =>
+    new Date(start + Math.round((span * index) / 6 / DAY_MS) * DAY_MS).toISOString().slice(0, 10),
+  );
 }

@@ -33,7 +33,7 @@ test("the press office downloads the workbook and a CSV from /export; both hold 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Herunterladen" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^lage-landkreis-musterland-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ExcelJS.Buffer);
+  await workbook.xlsx.load((await readFile(await download.path())) as unknown as ExcelJS.Buffer);
   expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Übersicht", "Auswertung", "Verlauf", "Hinweise"]);
   const sheet = workbook.getWorksheet("Auswertung")!;
   expect(sheet.getRow(23).getCell(1).value).toBe("Gesamt");

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CopyButton } from "@/components/exports/copy-button";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/styles";
@@ -95,9 +94,10 @@ export default async function ExportPage({ searchParams }: { searchParams: Promi
           <CopyButton text={summary} label="Text kopieren" />
           <ul className="mt-6 flex flex-wrap gap-4">
             <li>
-              <Link href={`/lage/druck?stand=${data.stand}`} className="text-brand-700 underline">
+              {/* A plain link: prefetching the report would log an export nobody opened. */}
+              <a href={`/lage/druck?stand=${data.stand}`} className="text-brand-700 underline">
                 Druckbericht öffnen (A4 quer, auch als PDF speichern)
-              </Link>
+              </a>
             </li>
             <li>
               <a href={`/api/export/diagramm?stand=${data.stand}&chart=bedarf&format=png`} className="text-brand-700 underline">
