@@ -50,7 +50,12 @@ function Row({ row }: { row: MunicipalityEvaluation }) {
 export function PrintEvaluationTable({ evaluation }: { evaluation: CountyEvaluation }) {
   const totals = totalsRow(EVALUATION_COLUMNS, evaluation);
   return (
-    <div className="overflow-x-auto print:overflow-visible">
+    <div
+      className="overflow-x-auto print:overflow-visible"
+      tabIndex={0}
+      role="region"
+      aria-label="Auswertung je Kommune (seitlich scrollbar)"
+    >
       <table className="w-full border-collapse text-sm print:text-[8.5pt]">
         <caption className="mb-2 text-left text-sm text-slate-700">
           {evaluation.rows.length} Kommunen, sortiert wie die Tabelle des Landkreises: größter Überschuss zuerst. „{NOT_REPORTED}“: nicht
