@@ -34,7 +34,7 @@ function Row({ row }: { row: MunicipalityEvaluation }) {
         );
         const className = `px-2 py-1 ${alignment(column)} ${signColor(column, value)}`;
         return index === 0 ? (
-          <th key={column.key} scope="row" className={`${className} font-normal`}>
+          <th key={column.key} scope="row" className={`${className} whitespace-nowrap font-normal`}>
             {content}
           </th>
         ) : (
