@@ -33,14 +33,8 @@ async function workbookBytes(data: LageExport): Promise<Buffer> {
 }
 
 async function workbookOf(data: LageExport): Promise<ExcelJS.Workbook> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise((resolve) => stream.on("end", resolve));
-  await writeLageWorkbook(data, stream);
-  await done;
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+  await workbook.xlsx.load((await workbookBytes(data)) as unknown as ExcelJS.Buffer);
   return workbook;
 }
 
