@@ -4,9 +4,14 @@ export function formatNumber(value: number): string {
   return integer.format(value).replace("-", "−");
 }
 
-/** A shortfall in words: positive means persons without a place. */
+/** A shortfall in words: positive means persons without a place ("1 fehlt", "73 fehlen", "174 frei"). */
 export function describeShortfall(shortfall: number): string {
-  if (shortfall > 0) return `${formatNumber(shortfall)} fehlen`;
+  if (shortfall > 0) return `${formatNumber(shortfall)} ${shortfall === 1 ? "fehlt" : "fehlen"}`;
   if (shortfall < 0) return `${formatNumber(-shortfall)} frei`;
   return "ausgeglichen";
+}
+
+/** "1 Platz", "2 Plätze" */
+export function places(count: number): string {
+  return `${formatNumber(count)} ${Math.abs(count) === 1 ? "Platz" : "Plätze"}`;
 }

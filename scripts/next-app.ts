@@ -20,12 +20,30 @@ export async function buildIfStale(env: NodeJS.ProcessEnv, log: (line: string) =
   if (await isBuildCurrent()) return false;
   const stamp = await sourceStamp();
   log("Building the app (this takes about a minute) ...");
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [NEXT_BIN, "build"], { env, stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new SetupError(`next build failed (exit code ${code}).`))));
-  });
+  const started = Date.now();
+  await runBuild(env);
   await writeBuildStamp(stamp);
+  log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
   return true;
+}
+
+// The build's progress lines and route table would bury the start-up log (URL, accounts,
+// password), so they are kept back and printed only when the build fails, where they are the
+// explanation.
+function runBuild(env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [NEXT_BIN, "build"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const output: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
+    child.on("error", (error) => reject(new SetupError(`next build could not be started: ${error.message}`)));
+    // "close", not "exit": only then has all of the output arrived.
+    child.on("close", (code, signal) => {
+      if (code === 0) return resolve();
+      process.stderr.write(Buffer.concat(output));
+      reject(new SetupError(`next build failed (${signal ? `signal ${signal}` : `exit code ${code}`}); its output is above.`));
+    });
+  });
 }
 
 export async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000) {

@@ -35,6 +35,9 @@ export default async function IntranetLayout({ children }: { children: React.Rea
             <span>
               {actor.name} <span className="text-brand-100">({ROLE_LABELS[actor.role]})</span>
             </span>
+            <Link href="/konto/passwort" className="underline underline-offset-2 hover:text-brand-100">
+              Passwort ändern
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded-md border border-white/70 px-3 py-1.5 hover:bg-brand-700">
                 Abmelden

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useActionState } from "react";
 import { signInAction } from "@/lib/auth/actions";
 import { IDLE } from "@/lib/forms";
@@ -32,6 +33,9 @@ export function SignInForm({ next }: { next?: string }) {
         errors={state.fieldErrors?.password}
       />
       <SubmitButton pendingLabel="Anmeldung läuft …">Anmelden</SubmitButton>
+      <Link href="/passwort-vergessen" className="self-start text-brand-700 underline underline-offset-2">
+        Passwort vergessen?
+      </Link>
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import type { CountyTotals } from "@/lib/capacity/evaluation";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, places } from "@/lib/format";
 
 function Figure({ label, value, testId, emphasis }: { label: string; value: number; testId: string; emphasis?: boolean }) {
   return (
@@ -25,12 +25,20 @@ export function CountyTotalsBlock({ totals }: { totals: CountyTotals }) {
           <Figure label="Verfügbar jetzt" value={totals.availableNow} testId="total-available-now" />
           <Figure label="In Aussicht" value={totals.prospective} testId="total-prospective" />
           <Figure label="Verfügbarkeit gesamt" value={totals.totalAvailability} testId="total-availability" />
-          <Figure
-            label={surplus ? "Fehlender Wohnraum (netto: Überschuss)" : "Fehlender Wohnraum (netto)"}
-            value={totals.missingPlaces}
-            testId="total-missing-places"
-            emphasis
-          />
+          <div className="rounded-md border border-brand-600 bg-brand-50 px-3 py-2">
+            <dt className="text-sm text-slate-700">Saldo des Landkreises</dt>
+            <dd
+              className="text-lg font-semibold leading-snug tabular-nums"
+              data-testid="total-missing-places"
+              data-value={totals.missingPlaces}
+            >
+              {totals.missingPlaces === 0
+                ? "ausgeglichen"
+                : surplus
+                  ? `${places(-totals.missingPlaces)} mehr als benötigt`
+                  : `${places(totals.missingPlaces)} ${totals.missingPlaces === 1 ? "fehlt" : "fehlen"}`}
+            </dd>
+          </div>
         </dl>
       </div>
       <div>

@@ -12,7 +12,7 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import type { MunicipalityEvaluation } from "@/lib/capacity/evaluation";
-import { DEFAULT_SORT, type EvaluationParams } from "@/lib/capacity/evaluation-params";
+import { COUNTY_ORDER, DEFAULT_SORT, type EvaluationParams } from "@/lib/capacity/evaluation-params";
 import { SITUATION_LABELS } from "@/lib/capacity/figures";
 import { explanationOf, headingOf } from "@/lib/exports/columns";
 import { formatDay } from "@/lib/dates";
@@ -56,12 +56,15 @@ export function EvaluationTable({
   params,
   remindedOn,
   totals,
+  ownMunicipalityId,
 }: {
   rows: MunicipalityEvaluation[];
   params: EvaluationParams;
   remindedOn: Record<string, string>;
   /** The county's Gesamt row by column key (lib/exports/columns.ts), as in every export. */
   totals: Record<string, number>;
+  /** A clerk's own municipality, highlighted. */
+  ownMunicipalityId?: string | null;
 }) {
   const [sorting, setSorting] = useState<SortingState>([params.sort]);
   const [query, setQuery] = useState(params.query);
@@ -179,15 +182,31 @@ export function EvaluationTable({
           />
           nur Kommunen mit fehlenden Plätzen
         </label>
+        <button
+          type="button"
+          className="pb-2 text-sm text-brand-700 underline"
+          onClick={() => {
+            const countyOrder = sorting[0]?.id === COUNTY_ORDER.id && sorting[0]?.desc === COUNTY_ORDER.desc;
+            const next = countyOrder ? DEFAULT_SORT : COUNTY_ORDER;
+            setSorting([next]);
+            replaceSearchParams({ sort: next === DEFAULT_SORT ? null : `${next.id}.${next.desc ? "desc" : "asc"}` });
+          }}
+        >
+          {sorting[0]?.id === COUNTY_ORDER.id && sorting[0]?.desc === COUNTY_ORDER.desc
+            ? "Fehlende Plätze zuerst"
+            : "Reihenfolge des Landkreises (größter Überschuss zuerst)"}
+        </button>
         <p className="pb-2 text-sm text-slate-700" aria-live="polite">
           {visible.length} von {rows.length} Kommunen angezeigt
         </p>
       </div>
+      {/* Wide screens: the page scrolls and the header sticks. Narrow screens: the table scrolls
+          sideways in its own box, with the Kommune column kept in view. */}
       <div
-        className="max-h-[75vh] overflow-auto rounded-lg bg-white shadow"
+        className="overflow-x-auto rounded-lg bg-white shadow lg:overflow-visible"
         tabIndex={0}
         role="region"
-        aria-label="Auswertung je Kommune (scrollbar)"
+        aria-label="Auswertung je Kommune"
       >
         <table className="w-full border-collapse text-left text-sm" data-testid="evaluation-table">
           <caption className="sr-only">
@@ -205,13 +224,13 @@ export function EvaluationTable({
                       scope="col"
                       title={explanationOf(header.column.id)}
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                      className={`sticky top-0 z-10 border-b border-slate-300 bg-slate-100 px-2 py-2 align-bottom ${numericColumn ? "text-right" : ""}`}
+                      className={`border-b border-slate-300 bg-slate-100 px-1.5 py-2 align-bottom lg:sticky lg:top-0 lg:z-10 ${numericColumn ? "text-right" : ""} ${header.column.id === "name" ? "" : "max-w-28"} ${header.column.id === "name" ? "sticky left-0 z-20" : ""}`}
                     >
                       {header.column.getCanSort() ? (
                         <button
                           type="button"
                           onClick={header.column.getToggleSortingHandler()}
-                          className="inline-flex items-center gap-1 font-semibold"
+                          className={`inline-flex items-end gap-1 font-semibold ${numericColumn ? "text-right" : "text-left"}`}
                         >
                           {flexRender(header.column.columnDef.header, header.getContext())}
                           <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
@@ -227,20 +246,32 @@ export function EvaluationTable({
           </thead>
           <tbody>
             {visible.map((row) => (
-              <tr key={row.id} className="border-b border-slate-200 align-top" data-municipality={row.original.slug}>
+              <tr
+                key={row.id}
+                className={`border-b border-slate-200 align-top ${row.original.municipalityId === ownMunicipalityId ? "bg-amber-50" : ""}`}
+                data-municipality={row.original.slug}
+                data-own={row.original.municipalityId === ownMunicipalityId ? "true" : undefined}
+              >
                 {row.getVisibleCells().map((cell) => {
                   const numericColumn = cell.column.columnDef.meta?.numeric;
                   const raw = cell.getValue();
                   return cell.column.id === "name" ? (
-                    <th key={cell.id} scope="row" className="px-2 py-1.5 font-normal">
+                    <th
+                      key={cell.id}
+                      scope="row"
+                      className={`sticky left-0 z-10 px-2 py-1.5 font-normal ${row.original.municipalityId === ownMunicipalityId ? "bg-amber-50" : "bg-white"}`}
+                    >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      {row.original.municipalityId === ownMunicipalityId && (
+                        <span className="block text-xs text-amber-900">Ihre Kommune</span>
+                      )}
                     </th>
                   ) : (
                     <td
                       key={cell.id}
                       data-column={cell.column.id}
                       data-value={typeof raw === "number" || typeof raw === "string" ? String(raw) : ""}
-                      className={`px-2 py-1.5 ${numericColumn ? "text-right tabular-nums" : ""} ${cell.column.id === "flags" ? "min-w-56" : ""}`}
+                      className={`px-1.5 py-1.5 ${numericColumn ? "text-right tabular-nums" : ""}`}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
@@ -260,7 +291,7 @@ export function EvaluationTable({
             <tr className="border-t-2 border-slate-400 bg-slate-50 font-semibold" data-testid="totals-row">
               {table.getVisibleLeafColumns().map((leaf) =>
                 leaf.id === "name" ? (
-                  <th key={leaf.id} scope="row" className="px-2 py-2">
+                  <th key={leaf.id} scope="row" className="sticky left-0 bg-slate-50 px-2 py-2">
                     Gesamt<span className="sr-only"> (alle Kommunen des Landkreises)</span>
                   </th>
                 ) : (
@@ -282,6 +313,11 @@ export function EvaluationTable({
           </tfoot>
         </table>
       </div>
+      <p className="text-sm text-slate-700">
+        Abkürzungen: <abbr title="Gemeinschaftsunterkunft">GU</abbr> = Gemeinschaftsunterkunft; <abbr title="nicht gemeldet">n. g.</abbr> =
+        nicht gemeldet (zählt als 0). Hinweise: „veraltet“ = älter als das Meldeintervall; „Widerspruch“ = die Einschätzung passt nicht zum
+        Bedarf; „n. g. 2“ = zwei Zahlen der Meldung fehlen (Details beim Zeigen auf den Hinweis).
+      </p>
     </div>
   );
 }

@@ -2,7 +2,8 @@ import { FIGURE_KEYS, FIGURE_SHORT_LABELS } from "@/lib/capacity/figures";
 import type { MunicipalityEvaluation } from "@/lib/capacity/evaluation";
 import { daysBetween, formatDay } from "@/lib/dates";
 
-const badge = "inline-block rounded px-1.5 py-0.5 text-xs font-medium";
+// relative: the screen-reader text inside stays in the cell (an absolute box could widen the page).
+const badge = "relative inline-block rounded px-1.5 py-0.5 text-xs font-medium";
 
 export function RowFlags({ row, asOf, remindedOn }: { row: MunicipalityEvaluation; asOf: string; remindedOn?: string | null }) {
   const flags: React.ReactNode[] = [];
@@ -15,31 +16,44 @@ export function RowFlags({ row, asOf, remindedOn }: { row: MunicipalityEvaluatio
   } else if (row.stale) {
     flags.push(
       <span key="stale" className={`${badge} bg-amber-100 text-amber-900`}>
-        veraltet ({daysBetween(row.reportingDate, asOf)} Tage)
+        veraltet ({daysBetween(row.reportingDate, asOf)} T.)
       </span>,
     );
   }
   if (remindedOn && row.stale) {
     flags.push(
       <span key="reminded" className={`${badge} bg-slate-100 text-slate-800`}>
-        erinnert am {formatDay(remindedOn)}
+        erinnert {formatDay(remindedOn).slice(0, 6)}
       </span>,
     );
   }
   if (row.contradiction) {
     flags.push(
       <span key="contradiction" className={`${badge} bg-purple-100 text-purple-900`}>
-        {row.contradiction === "SUFFICIENT_BUT_SHORT" ? "„ausreichend“ trotz Bedarf" : "„kritisch“ trotz freier Plätze"}
+        <abbr
+          title={
+            row.contradiction === "SUFFICIENT_BUT_SHORT"
+              ? "„ausreichend“ gemeldet, obwohl Plätze fehlen"
+              : "„kritisch“ gemeldet, obwohl Plätze frei sind"
+          }
+          className="no-underline"
+        >
+          Widerspruch
+        </abbr>
       </span>,
     );
   }
   if (row.reportingDate && row.missingFigures.length) {
     flags.push(
-      <span key="missing" className="block text-xs text-slate-700">
-        nicht gemeldet:{" "}
-        {row.missingFigures.length === FIGURE_KEYS.length
-          ? "alle Zahlen"
-          : row.missingFigures.map((key) => FIGURE_SHORT_LABELS[key]).join(", ")}
+      // Compact: the count, with the figures named on hover and for screen readers.
+      <span key="missing" className={`${badge} bg-slate-100 text-slate-800`}>
+        <abbr
+          title={`nicht gemeldet: ${row.missingFigures.length === FIGURE_KEYS.length ? "alle Zahlen" : row.missingFigures.map((key) => FIGURE_SHORT_LABELS[key]).join(", ")}`}
+          className="no-underline"
+        >
+          n. g. {row.missingFigures.length}
+        </abbr>
+        <span className="sr-only"> (nicht gemeldet: {row.missingFigures.map((key) => FIGURE_SHORT_LABELS[key]).join(", ")})</span>
       </span>,
     );
   }

@@ -39,7 +39,7 @@ export function ReportHistoryTable({ history }: { history: HistoryEntry[] }) {
               </th>
             ))}
             <th scope="col" className="sticky top-0 bg-slate-100 px-2 py-2">
-              Lage
+              Einschätzung
             </th>
             <th scope="col" className="sticky top-0 bg-slate-100 px-2 py-2">
               Gemeldet von

@@ -2,7 +2,7 @@ import type { Role } from "../db/generated/enums";
 
 export const ROLE_LABELS: Record<Role, string> = {
   CLERK: "Sachbearbeitung Kommune",
-  COORDINATOR: "Koordination Landkreis",
+  COORDINATOR: "Koordinierungsstab",
   PRESS: "Pressestelle",
   ADMIN: "Administration",
 };

@@ -29,7 +29,9 @@ export interface EvaluationParams {
   shortOnly: boolean;
 }
 
-export const DEFAULT_SORT = { id: "shortfall", desc: false } as const;
+/** Most places missing first: the task force's question. The county's printed order is shortfall ascending. */
+export const DEFAULT_SORT = { id: "shortfall", desc: true } as const;
+export const COUNTY_ORDER = { id: "shortfall", desc: false } as const;
 
 export function parseEvaluationParams(params: Record<string, string | string[] | undefined>, today = berlinDay()): EvaluationParams {
   const single = (key: string) => (Array.isArray(params[key]) ? params[key][0] : params[key]) ?? "";

@@ -69,8 +69,8 @@ export function plausibilityWarnings(
       code: "RATING_CONTRADICTS_SHORTFALL",
       message:
         contradiction === "SUFFICIENT_BUT_SHORT"
-          ? `Lage „ausreichend“, aber nach den Zahlen fehlen ${number.format(shortfall)} Plätze.`
-          : `Lage „kritisch“, aber nach den Zahlen sind ${number.format(-shortfall)} Plätze frei.`,
+          ? `Einschätzung „ausreichend“, aber nach den Zahlen fehlen ${number.format(shortfall)} Plätze.`
+          : `Einschätzung „kritisch“, aber nach den Zahlen sind ${number.format(-shortfall)} Plätze frei.`,
       fields: ["situation"],
     });
   }

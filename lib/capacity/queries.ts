@@ -44,7 +44,12 @@ export async function loadCountyTrend(actor: Actor, dates: string[]) {
   if (!can(actor, "evaluation:read")) return [];
   const county = await countyOf(actor);
   const evaluations = await evaluateCountiesAsOf([county.id], dates, county.reportingIntervalDays);
-  return evaluations.map((evaluation) => ({ asOf: evaluation.asOf, ...evaluation.totals }));
+  // `reported`: municipalities with a report on or before the date (0: nothing to plot yet).
+  return evaluations.map((evaluation) => ({
+    asOf: evaluation.asOf,
+    reported: evaluation.rows.filter((row) => row.reportingDate !== null).length,
+    ...evaluation.totals,
+  }));
 }
 
 export async function loadMunicipality(actor: Actor, slug: string) {

@@ -66,7 +66,7 @@ export const EVALUATION_COLUMNS: EvaluationColumn[] = [
   },
   {
     key: "situation",
-    heading: "Lage",
+    heading: "Einschätzung",
     format: "text",
     explanation: "Die eigene Einschätzung der Kommune (Zeile 12): ausreichend oder kritisch.",
     value: (row) => (row.situation ? SITUATION_LABELS[row.situation] : null),

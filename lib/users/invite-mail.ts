@@ -8,7 +8,9 @@ export function inviteMail(options: { to: string; name: string; countyName: stri
     text: [
       `Guten Tag ${options.name},`,
       "",
-      `für Sie wurde ein Zugang zum Wohnraum-Intranet des ${options.countyName} angelegt.`,
+      // The name already says what kind of county it is ("Landkreis Musterland", "Region Hannover"); in
+      // brackets it reads right for every name, where "des …" would need its own ending and article.
+      `für Sie wurde ein Zugang zum Wohnraum-Intranet angelegt (${options.countyName}).`,
       "Über diesen Link legen Sie Ihr Passwort fest:",
       "",
       options.link,

@@ -45,3 +45,14 @@ export const newPasswordSchema = z
 export const changePasswordSchema = z
   .object({ currentPassword: z.string().min(1, "Bitte geben Sie Ihr bisheriges Passwort ein.") })
   .and(newPasswordSchema);
+
+/** "Passwort vergessen?": only the address; it is lower-cased like stored account addresses. */
+export const passwordResetRequestSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Bitte geben Sie Ihre E-Mail-Adresse ein.")
+    .max(320, "Die E-Mail-Adresse ist zu lang.")
+    .pipe(z.email("Bitte geben Sie eine gültige E-Mail-Adresse ein.")),
+});

@@ -196,7 +196,8 @@ export async function acceptInvite(token: string, rawInput: unknown): Promise<{ 
     typeof token === "string" && token.length <= 200
       ? await db().userToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } })
       : null;
-  if (!found || found.usedAt || found.expiresAt < new Date() || !found.user.active) {
+  // A password-reset link is no invitation: each link works only on its own page.
+  if (!found || found.purpose !== "INVITE" || found.usedAt || found.expiresAt < new Date() || !found.user.active) {
     throw new AppError("NOT_FOUND", "Dieser Einladungslink ist ungültig oder abgelaufen. Bitte wenden Sie sich an die Administration.");
   }
   const weak = weakPasswordMessage(parsed.data.password, [found.user.email, found.user.name]);
@@ -228,7 +229,7 @@ export async function acceptInvite(token: string, rawInput: unknown): Promise<{ 
 
 export async function isInviteUsable(token: string): Promise<boolean> {
   const invite = await db().userToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
-  return Boolean(invite && !invite.usedAt && invite.expiresAt > new Date() && invite.user.active);
+  return Boolean(invite && invite.purpose === "INVITE" && !invite.usedAt && invite.expiresAt > new Date() && invite.user.active);
 }
 
 /**

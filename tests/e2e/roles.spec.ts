@@ -27,7 +27,7 @@ for (const [role, items] of Object.entries(navigation) as [keyof typeof navigati
     await signInAs(page, ACCOUNTS[role]);
     const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
     await expect(nav.getByRole("link")).toHaveText([...items]);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kommunen im Landkreis Musterland");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Übersicht: Kommunen im Landkreis Musterland");
     await expect(page.getByRole("row")).toHaveCount(22);
 
     for (const path of ["/verwaltung/benutzer", "/verwaltung/postausgang"]) {

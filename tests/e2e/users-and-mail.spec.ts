@@ -78,7 +78,7 @@ test("a reset or a deactivation ends the user's open session at the next request
   await createAccount(page, {
     name: "Dora Deaktiviert",
     email: "dora@kreis.example",
-    role: "Koordination Landkreis",
+    role: "Koordinierungsstab",
     onboarding: "Einmalpasswort",
   });
   const firstPassword = (await page.getByTestId("one-time-password").textContent())!;

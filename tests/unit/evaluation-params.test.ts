@@ -4,11 +4,11 @@ import { parseEvaluationParams } from "../../lib/capacity/evaluation-params";
 const today = "2026-11-21";
 
 describe("/lage URL state", () => {
-  it("defaults to today, sorted by shortfall with the largest surplus first", () => {
+  it("defaults to today, sorted by shortfall with the most places missing first", () => {
     expect(parseEvaluationParams({}, today)).toEqual({
       asOf: today,
       asOfError: undefined,
-      sort: { id: "shortfall", desc: false },
+      sort: { id: "shortfall", desc: true },
       query: "",
       shortOnly: false,
     });
@@ -25,7 +25,7 @@ describe("/lage URL state", () => {
   });
 
   it("falls back on unknown columns and unusable dates, saying why", () => {
-    expect(parseEvaluationParams({ sort: "password.asc" }, today).sort).toEqual({ id: "shortfall", desc: false });
+    expect(parseEvaluationParams({ sort: "password.asc" }, today).sort).toEqual({ id: "shortfall", desc: true });
     expect(parseEvaluationParams({ stand: "2026-13-45" }, today)).toMatchObject({
       asOf: today,
       asOfError: expect.stringContaining("ungültig") as unknown,

@@ -68,7 +68,7 @@ describe("plausibility rules", () => {
       { figures: figures({ quotaOutstanding: 30, availableShared: 10 }), situation: "SUFFICIENT" },
       null,
     );
-    expect(warning!.message).toBe("Lage „ausreichend“, aber nach den Zahlen fehlen 20 Plätze.");
+    expect(warning!.message).toBe("Einschätzung „ausreichend“, aber nach den Zahlen fehlen 20 Plätze.");
   });
 
   it("requires every current warning to be confirmed", () => {

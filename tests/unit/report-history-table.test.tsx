@@ -20,7 +20,7 @@ const entry = (authorRole: "CLERK" | "COORDINATOR") => ({
 describe("the report history", () => {
   it("labels a report made for the municipality by the task force, and not a clerk's own", () => {
     const coordinatorRow = renderToStaticMarkup(<ReportHistoryTable history={[entry("COORDINATOR")]} />);
-    expect(coordinatorRow).toContain("für die Kommune: Koordin");
+    expect(coordinatorRow).toContain("für die Kommune: Koordinierungsstab");
     const clerkRow = renderToStaticMarkup(<ReportHistoryTable history={[entry("CLERK")]} />);
     expect(clerkRow).not.toContain("für die Kommune");
   });

@@ -129,42 +129,44 @@ export default async function ExportPage({ searchParams }: { searchParams: Promi
           {recent.length === 0 ? (
             <p>Noch keine Exporte.</p>
           ) : (
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Letzte Exporte, neueste zuerst</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-2 py-2">
-                    Zeitpunkt
-                  </th>
-                  <th scope="col" className="px-2 py-2">
-                    Wer
-                  </th>
-                  <th scope="col" className="px-2 py-2">
-                    Was
-                  </th>
-                  <th scope="col" className="px-2 py-2">
-                    Stand
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {recent.map((entry) => {
-                  const after = (entry.after ?? {}) as Record<string, string>;
-                  return (
-                    <tr key={entry.id} className="border-b border-slate-200">
-                      <td className="px-2 py-1.5">{formatDateTime(entry.createdAt)}</td>
-                      <td className="px-2 py-1.5">{entry.actor?.name ?? "–"}</td>
-                      <td className="px-2 py-1.5">
-                        {after.chart
-                          ? `Diagramm ${after.chart} (${after.format ?? ""})`
-                          : `${FORMAT_LABELS[after.format ?? ""] ?? after.format ?? ""}${after.table ? ` (${after.table})` : ""}`}
-                      </td>
-                      <td className="px-2 py-1.5">{after.stand ? formatDay(after.stand) : "–"}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Letzte Exporte (seitlich scrollbar)">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Letzte Exporte, neueste zuerst</caption>
+                <thead className="bg-slate-100">
+                  <tr>
+                    <th scope="col" className="px-2 py-2">
+                      Zeitpunkt
+                    </th>
+                    <th scope="col" className="px-2 py-2">
+                      Wer
+                    </th>
+                    <th scope="col" className="px-2 py-2">
+                      Was
+                    </th>
+                    <th scope="col" className="px-2 py-2">
+                      Stand
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {recent.map((entry) => {
+                    const after = (entry.after ?? {}) as Record<string, string>;
+                    return (
+                      <tr key={entry.id} className="border-b border-slate-200">
+                        <td className="px-2 py-1.5">{formatDateTime(entry.createdAt)}</td>
+                        <td className="px-2 py-1.5">{entry.actor?.name ?? "–"}</td>
+                        <td className="px-2 py-1.5">
+                          {after.chart
+                            ? `Diagramm ${after.chart} (${after.format ?? ""})`
+                            : `${FORMAT_LABELS[after.format ?? ""] ?? after.format ?? ""}${after.table ? ` (${after.table})` : ""}`}
+                        </td>
+                        <td className="px-2 py-1.5">{after.stand ? formatDay(after.stand) : "–"}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           )}
         </section>
       )}

@@ -15,7 +15,7 @@ import { parseEvaluationParams } from "@/lib/capacity/evaluation-params";
 import { countyOf, loadCountyEvaluation, loadCountyTrend } from "@/lib/capacity/queries";
 import { latestReminders } from "@/lib/capacity/reminder-log";
 import { addDays, berlinDay, formatDay } from "@/lib/dates";
-import { describeShortfall, formatNumber } from "@/lib/format";
+import { describeShortfall, formatNumber, places } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Lage im Landkreis" };
 
@@ -25,13 +25,15 @@ export default async function SituationPage({ searchParams }: { searchParams: Pr
   const actor = await requirePageActor("evaluation:read");
   const params = parseEvaluationParams(await searchParams);
   const trendDates = Array.from({ length: TREND_WEEKS + 1 }, (_, index) => addDays(params.asOf, -7 * (TREND_WEEKS - index)));
-  const [county, evaluation, trend, reminders] = await Promise.all([
+  const [county, evaluation, trendAll, reminders] = await Promise.all([
     countyOf(actor),
     loadCountyEvaluation(actor, params.asOf),
     loadCountyTrend(actor, trendDates),
     latestReminders(actor),
   ]);
   if (!evaluation) return null;
+  // Weeks before any report are left out, not drawn as 0 (which would look like a collapse).
+  const trend = trendAll.filter((point) => point.reported > 0);
   const { totals, reporting } = evaluation;
   const short = evaluation.rows.filter((row) => row.shortfall > 0);
   const spare = evaluation.rows.filter((row) => row.shortfall < 0);
@@ -80,23 +82,38 @@ export default async function SituationPage({ searchParams }: { searchParams: Pr
       {params.asOfError && <Alert tone="warning">{params.asOfError}</Alert>}
       {county.isDemo && <DemoNotice />}
 
-      <p className="text-lg">
-        Stand <strong>{formatDay(params.asOf)}</strong>:{" "}
-        {totals.missingPlaces > 0 ? (
-          <>
-            netto fehlen <strong>{formatNumber(totals.missingPlaces)} Plätze</strong>
-          </>
-        ) : (
-          <>
-            netto ein Überschuss von <strong>{formatNumber(-totals.missingPlaces)} Plätzen</strong>
-          </>
-        )}
-        ; brutto fehlen <strong>{formatNumber(totals.grossShortfall)} Plätze</strong> in {totals.municipalitiesShort}{" "}
-        {totals.municipalitiesShort === 1 ? "Kommune" : "Kommunen"}.
-      </p>
-
-      <EvaluationTable rows={evaluation.rows} params={params} remindedOn={reminders} totals={evaluationTotals(evaluation)} />
-      <CountyTotalsBlock totals={totals} />
+      {reporting.total > 0 && evaluation.rows.every((row) => row.reportingDate === null) ? (
+        <Alert tone="info">Für diesen Stand ({formatDay(params.asOf)}) liegen keine Meldungen vor. Wählen Sie ein späteres Datum.</Alert>
+      ) : (
+        <>
+          {/* The answer first: the county's totals and the gross shortfall, then the municipalities
+              that are short, worst first (the table's default order). */}
+          <CountyTotalsBlock totals={totals} />
+          <p className="text-lg" data-testid="short-summary">
+            Stand <strong>{formatDay(params.asOf)}</strong>:{" "}
+            {short.length === 0 ? (
+              "in keiner Kommune fehlen Plätze."
+            ) : (
+              <>
+                in {short.length === 1 ? "1 Kommune" : `${short.length} Kommunen`} {totals.grossShortfall === 1 ? "fehlt" : "fehlen"}{" "}
+                <strong>{places(totals.grossShortfall)}</strong>:{" "}
+                {[...short]
+                  .sort((a, b) => b.shortfall - a.shortfall)
+                  .map((row) => `${row.name} (${describeShortfall(row.shortfall)})`)
+                  .join(", ")}
+                .
+              </>
+            )}
+          </p>
+          <EvaluationTable
+            rows={evaluation.rows}
+            params={params}
+            remindedOn={reminders}
+            totals={evaluationTotals(evaluation)}
+            ownMunicipalityId={actor.municipalityId}
+          />
+        </>
+      )}
 
       <div className="grid gap-6 xl:grid-cols-2">
         <figure className="rounded-lg bg-white p-4 shadow">
@@ -119,8 +136,8 @@ export default async function SituationPage({ searchParams }: { searchParams: Pr
           <figcaption className="mb-2">
             <h2 className="text-lg font-semibold">Entwicklung im Landkreis</h2>
             <p className="text-sm text-slate-700">
-              Benötigter Wohnraum gegenüber verfügbaren und in Aussicht stehenden Plätzen, wöchentlich vom {formatDay(trendDates[0]!)} bis{" "}
-              {formatDay(params.asOf)}.
+              Benötigter Wohnraum gegenüber verfügbaren und in Aussicht stehenden Plätzen, wöchentlich vom{" "}
+              {formatDay(trend[0]?.asOf ?? params.asOf)} bis {formatDay(params.asOf)}.
             </p>
           </figcaption>
           <TrendChart

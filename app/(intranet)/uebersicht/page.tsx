@@ -30,7 +30,7 @@ export default async function OverviewPage() {
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <h1 className="text-2xl font-semibold">Kommunen im {county.name}</h1>
+        <h1 className="text-2xl font-semibold">Übersicht: Kommunen im {county.name}</h1>
         <p className="mt-1 text-slate-700">
           {current} von {rows.length} Kommunen haben innerhalb der letzten {county.reportingIntervalDays} Tage gemeldet.{" "}
           <Link href="/lage" className="text-brand-700 underline">

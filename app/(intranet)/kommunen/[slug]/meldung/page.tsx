@@ -25,7 +25,7 @@ export default async function ReportPage({ params }: { params: Promise<{ slug: s
         {form.prefill
           ? `Vorausgefüllt mit der Meldung vom ${formatDay(form.prefill.reportingDate)}. Ändern Sie, was sich geändert hat, und speichern Sie.`
           : "Für diese Kommune gibt es noch keine Meldung."}
-        {actor.role === "COORDINATOR" && " Sie melden als Koordination für die Kommune; das wird so vermerkt."}
+        {actor.role === "COORDINATOR" && " Sie melden als Koordinierungsstab für die Kommune; das wird so vermerkt."}
       </p>
       <ReportForm
         slug={slug}
