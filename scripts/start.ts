@@ -70,7 +70,9 @@ async function main() {
       try {
         if (await isDatabaseEmpty(prisma)) {
           const result = await seedDemo(prisma, { password: demoPassword });
-          log(`Seeded the demo county: ${result.municipalities} municipalities, ${result.reportsCreated} reports.`);
+          log(
+            `Seeded the demo county: ${result.municipalities} municipalities, ${result.reportsCreated} reports, ${result.offersCreated} demo offers on the board.`,
+          );
         }
       } finally {
         await prisma.$disconnect();
