@@ -18,6 +18,12 @@ export function dateToDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** A YYYY-MM-DD that names a day of the calendar ("2026-02-30" does not). */
+export function isRealDay(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 export function addDays(day: string, days: number): string {
   const date = dayToDate(day);
   date.setUTCDate(date.getUTCDate() + days);

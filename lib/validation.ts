@@ -13,7 +13,7 @@ export const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "Unbekan
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "Ungültige Kennung.");
 
 // C0 controls except tab, line feed and carriage return; DEL; C1 controls.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** Multi-line plain text: no control characters (NUL and the like), at most `max` characters. */
 export function plainText(max: number, label: string) {

@@ -1,6 +1,6 @@
 import type { CountyEvaluation, MunicipalityEvaluation } from "@/lib/capacity/evaluation";
 import { formatDay } from "@/lib/dates";
-import { EVALUATION_COLUMNS, shortfallWord, totalsRow, type EvaluationColumn } from "@/lib/exports/columns";
+import { EVALUATION_COLUMNS, totalsRow, type EvaluationColumn } from "@/lib/exports/columns";
 import { formatNumber } from "@/lib/format";
 
 // The full evaluation table for paper: every municipality, the county's headings and order, the
@@ -76,8 +76,7 @@ export function PrintEvaluationTable({ evaluation }: { evaluation: CountyEvaluat
           ))}
           <tr className="border-t-2 border-slate-700 font-bold">
             {EVALUATION_COLUMNS.map((column, index) => {
-              // The net Bedarf gets its word too ("407 frei"), like every other row.
-              const value = column.key === "shortfallWord" ? shortfallWord(evaluation.totals.missingPlaces) : (totals[index] ?? null);
+              const value = totals[index] ?? null;
               const className = `px-2 py-1 ${alignment(column)} ${signColor(column, value)}`;
               return index === 0 ? (
                 <th key={column.key} scope="row" className={className}>

@@ -1,4 +1,4 @@
-import type { CountyEvaluation, MunicipalityEvaluation } from "../capacity/evaluation";
+import type { CountyEvaluation, CountyTotals, MunicipalityEvaluation } from "../capacity/evaluation";
 import { FIGURE_KEYS, FIGURE_LABELS, SITUATION_LABELS, type FigureKey } from "../capacity/figures";
 
 // The evaluation's columns, defined once: key, the county's own heading, how numbers are shown,
@@ -14,7 +14,7 @@ export interface EvaluationColumn {
   explanation: string;
   value: (row: MunicipalityEvaluation) => number | string | null;
   /** The "Gesamt" row's value; undefined: the cell stays empty. */
-  total?: (evaluation: CountyEvaluation) => number;
+  total?: (evaluation: CountyEvaluation) => number | string;
 }
 
 const sum = (evaluation: CountyEvaluation, pick: (row: MunicipalityEvaluation) => number | null) =>
@@ -63,6 +63,8 @@ export const EVALUATION_COLUMNS: EvaluationColumn[] = [
     format: "text",
     explanation: "Das Vorzeichen des Bedarfs in Worten: „fehlen“ oder „frei“.",
     value: (row) => shortfallWord(row.shortfall),
+    // The Gesamt row says the sign of the county's net figure, like every other row.
+    total: (evaluation) => shortfallWord(evaluation.totals.missingPlaces),
   },
   {
     key: "situation",
@@ -112,7 +114,12 @@ export function totalsRow(columns: EvaluationColumn[], evaluation: CountyEvaluat
 
 /** The Gesamt row by column key, for the /lage table. */
 export function evaluationTotals(evaluation: CountyEvaluation): Record<string, number> {
-  return Object.fromEntries(EVALUATION_COLUMNS.flatMap((column) => (column.total ? [[column.key, column.total(evaluation)]] : [])));
+  return Object.fromEntries(
+    EVALUATION_COLUMNS.flatMap((column) => {
+      const total = column.total?.(evaluation);
+      return typeof total === "number" ? [[column.key, total]] : [];
+    }),
+  );
 }
 
 export function headingOf(key: string): string {
@@ -121,4 +128,23 @@ export function headingOf(key: string): string {
 
 export function explanationOf(key: string): string | undefined {
   return EVALUATION_COLUMNS.find((column) => column.key === key)?.explanation;
+}
+
+/** The county's totals at one reporting date (the "Verlauf" sheet and CSV table). */
+type HistoryEntry = { asOf: string } & CountyTotals;
+
+export const HISTORY_COLUMNS: { heading: string; value: (entry: HistoryEntry) => number }[] = [
+  { heading: "Benötigter Wohnraum", value: (entry) => entry.placesNeeded },
+  { heading: "Verfügbar jetzt", value: (entry) => entry.availableNow },
+  { heading: "In Aussicht", value: (entry) => entry.prospective },
+  { heading: "Verfügbarkeit gesamt", value: (entry) => entry.totalAvailability },
+  { heading: "Fehlender Wohnraum (Saldo; negativ: frei)", value: (entry) => entry.missingPlaces },
+  { heading: "Fehlende Plätze brutto", value: (entry) => entry.grossShortfall },
+  { heading: "Kommunen mit Fehlbedarf", value: (entry) => entry.municipalitiesShort },
+];
+
+export const HISTORY_HEADINGS = ["Meldedatum", ...HISTORY_COLUMNS.map((column) => column.heading)];
+
+export function historyValues(entry: HistoryEntry): number[] {
+  return HISTORY_COLUMNS.map((column) => column.value(entry));
 }

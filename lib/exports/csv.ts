@@ -1,7 +1,6 @@
-import { EVALUATION_COLUMNS, OVERVIEW_COLUMNS, totalsRow, type EvaluationColumn } from "./columns";
+import { EVALUATION_COLUMNS, HISTORY_HEADINGS, historyValues, OVERVIEW_COLUMNS, totalsRow, type EvaluationColumn } from "./columns";
 import type { LageExport } from "./lage-data";
 import { guardCsvText } from "./text-guard";
-import { HISTORY_HEADINGS, historyValues } from "./xlsx";
 import { formatDay } from "../dates";
 
 // The same tables as the workbook, as CSV for German Excel: UTF-8 with a byte order mark, ";" as
@@ -28,13 +27,7 @@ function cellValue(column: EvaluationColumn, value: number | string | null): num
 function table(columns: EvaluationColumn[], data: LageExport): string[] {
   const lines = [line(columns.map((column) => column.heading))];
   for (const row of data.evaluation.rows) lines.push(line(columns.map((column) => cellValue(column, column.value(row)))));
-  const totals = totalsRow(columns, data.evaluation);
-  const wordIndex = columns.findIndex((column) => column.key === "shortfallWord");
-  if (wordIndex >= 0) {
-    const net = data.evaluation.totals.missingPlaces;
-    totals[wordIndex] = net > 0 ? "fehlen" : net < 0 ? "frei" : "ausgeglichen";
-  }
-  lines.push(line(totals));
+  lines.push(line(totalsRow(columns, data.evaluation)));
   return lines;
 }
 

@@ -2,10 +2,10 @@ import "server-only";
 import { type Actor, can } from "../auth/actor";
 import { countyOf, loadCountyEvaluation, loadCountyTrend } from "../capacity/queries";
 import type { CountyEvaluation, CountyTotals } from "../capacity/evaluation";
-import { addDays, berlinDay, dateToDay, dayToDate, formatDay } from "../dates";
+import { addDays, berlinDay, dateToDay, dayToDate, formatDay, isRealDay } from "../dates";
 import { db } from "../db/client";
+import { slugify } from "../demo/county-csv";
 import { AppError, forbidden } from "../errors";
-import { isRealDay } from "../offers/schema";
 
 // What every export of the evaluation reads: the same evaluation /lage shows, for one Stand,
 // with the county's totals at each reporting date of the twelve months before it.
@@ -74,13 +74,6 @@ export async function loadLageExport(actor: Actor, rawStand: unknown, now = new 
 
 /** e.g. lage-landkreis-musterland-2026-11-21.xlsx */
 export function exportFileName(data: Pick<LageExport, "countyName" | "stand">, extension: string, suffix = ""): string {
-  const slug = data.countyName
-    .toLocaleLowerCase("de")
-    .replace(/ä/g, "ae")
-    .replace(/ö/g, "oe")
-    .replace(/ü/g, "ue")
-    .replace(/ß/g, "ss")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
+  const slug = slugify(data.countyName);
   return `lage-${slug}${suffix ? `-${suffix}` : ""}-${data.stand}.${extension}`;
 }

@@ -1,11 +1,10 @@
 import type { CountyEvaluation } from "../capacity/evaluation";
 import { formatDay } from "../dates";
+import { formatNumber as number, places } from "../format";
 
 // A German paragraph a press officer can paste into a release. Every number comes from the
 // evaluation the tables show; singular and plural are German's ("1 Platz fehlt", "2 Plätze fehlen").
 
-const number = (value: number) => value.toLocaleString("de-DE");
-const places = (count: number) => `${number(count)} ${count === 1 ? "Platz" : "Plätze"}`;
 const shortDay = (day: string) => formatDay(day).slice(0, 6); // "14.11."
 
 export function pressSummary(options: { countyName: string; evaluation: CountyEvaluation; previous?: CountyEvaluation | null }): string {

@@ -2,7 +2,15 @@ import ExcelJS from "exceljs";
 import type { Writable } from "node:stream";
 import type { CountyEvaluation } from "../capacity/evaluation";
 import { dayToDate, formatDateTime, formatDay } from "../dates";
-import { EVALUATION_COLUMNS, OVERVIEW_COLUMNS, totalsRow, type EvaluationColumn } from "./columns";
+import {
+  EVALUATION_COLUMNS,
+  HISTORY_COLUMNS,
+  HISTORY_HEADINGS,
+  historyValues,
+  OVERVIEW_COLUMNS,
+  totalsRow,
+  type EvaluationColumn,
+} from "./columns";
 import type { LageExport } from "./lage-data";
 
 // The evaluation as an Excel workbook, written as a stream (exceljs' WorkbookWriter): each row is
@@ -71,11 +79,6 @@ function tableSheet(sheet: Sheet, columns: EvaluationColumn[], evaluation: Count
   }
   const totals = sheet.addRow([]);
   totalsRow(columns, evaluation).forEach((value, index) => writeCell(totals.getCell(index + 1), columns[index]!, value));
-  const shortfallIndex = columns.findIndex((column) => column.key === "shortfall");
-  if (shortfallIndex >= 0) {
-    const net = evaluation.totals.missingPlaces;
-    totals.getCell(shortfallIndex + 2).value = net > 0 ? "fehlen" : net < 0 ? "frei" : "ausgeglichen";
-  }
   totals.font = { bold: true };
   totals.commit();
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
@@ -99,22 +102,6 @@ function totalsBlock(sheet: Sheet, evaluation: CountyEvaluation) {
     row.getCell(2).numFmt = INTEGER;
     row.commit();
   }
-}
-
-const HISTORY_COLUMNS: { heading: string; value: (entry: LageExport["history"][number]) => number }[] = [
-  { heading: "Benötigter Wohnraum", value: (entry) => entry.placesNeeded },
-  { heading: "Verfügbar jetzt", value: (entry) => entry.availableNow },
-  { heading: "In Aussicht", value: (entry) => entry.prospective },
-  { heading: "Verfügbarkeit gesamt", value: (entry) => entry.totalAvailability },
-  { heading: "Fehlender Wohnraum (Saldo; negativ: frei)", value: (entry) => entry.missingPlaces },
-  { heading: "Fehlende Plätze brutto", value: (entry) => entry.grossShortfall },
-  { heading: "Kommunen mit Fehlbedarf", value: (entry) => entry.municipalitiesShort },
-];
-
-export const HISTORY_HEADINGS = ["Meldedatum", ...HISTORY_COLUMNS.map((column) => column.heading)];
-
-export function historyValues(entry: LageExport["history"][number]): number[] {
-  return HISTORY_COLUMNS.map((column) => column.value(entry));
 }
 
 /** Lines of the "Hinweise" sheet. */

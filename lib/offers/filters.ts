@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isRealDay, OFFER_TYPES } from "./schema";
+import { isRealDay } from "../dates";
+import { OFFER_TYPES } from "./schema";
 
 // The list's filter state lives in the URL (a plain GET form works without JavaScript). Anything
 // unreadable is dropped rather than answered with an error: a shared link with a stale filter

@@ -4,7 +4,7 @@ import { db, Prisma } from "../db/client";
 import { boardCounty } from "./board";
 import type { OfferFilters } from "./filters";
 import { PAGE_SIZE } from "./filters";
-import { listedWhere } from "./lifecycle";
+import { isListed, listedWhere } from "./lifecycle";
 
 // What seekers see. The select names public fields only: the offerer's e-mail address is never
 // read here, and the phone only when the offerer chose to publish it.
@@ -88,11 +88,11 @@ export async function publicOffer(
   const county = await boardCounty();
   const row = await db().housingOffer.findFirst({
     where: { id, countyId: county.id },
-    select: { ...PUBLIC_FIELDS, contactPhone: true, status: true },
+    select: { ...PUBLIC_FIELDS, contactPhone: true, status: true, createdAt: true, endedAt: true },
   });
   if (!row) return null;
-  if (row.status !== "PUBLISHED" || !row.expiresAt || row.expiresAt <= now) return { state: "ended" };
-  const { status: _status, ...offer } = row;
+  if (!isListed(row, now)) return { state: "ended" };
+  const { status: _status, createdAt: _createdAt, endedAt: _endedAt, ...offer } = row;
   return { state: "listed", offer: toPublic(offer) };
 }
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { addDays, isRealDay } from "../dates";
 import { LOCALES } from "../i18n/locales";
+import { CONTROL_CHARACTERS } from "../validation";
 
 // One schema per public input, used by the server action and by tests (and importable in the
 // browser: no server code here). Messages are error codes, not text: the page translates them
@@ -19,9 +21,6 @@ export const CONFIRM_HOURS = 48;
 
 export type FieldError = { code: string; min?: number; max?: number };
 export type FieldErrors = Record<string, FieldError[]>;
-
-// C0 controls except tab, line feed and carriage return; DEL; C1 controls.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 const trimmed = (value: unknown) => (typeof value === "string" ? value.trim() : value);
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : trimmed(value));
@@ -56,17 +55,6 @@ const day = z
   .string({ error: "invalidDate" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
   .refine(isRealDay, { error: "invalidDate" });
-
-export function isRealDay(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-function addDaysTo(dayText: string, days: number): string {
-  const date = new Date(`${dayText}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 export const emailSchema = z.preprocess(
   (value) => (typeof value === "string" ? value.trim().toLowerCase() : value),
@@ -129,12 +117,12 @@ export function offerInputSchema(today: string) {
       privacy: checkbox.refine((value) => value, { error: "privacyRequired" }),
     })
     .superRefine((offer, context) => {
-      const maxDay = addDaysTo(today, 730);
+      const maxDay = addDays(today, 730);
       if (offer.availableFrom > maxDay) context.addIssue({ code: "custom", path: ["availableFrom"], message: "dateTooFar" });
       if (offer.availableUntil !== undefined) {
         if (offer.availableUntil < offer.availableFrom)
           context.addIssue({ code: "custom", path: ["availableUntil"], message: "untilBeforeFrom" });
-        else if (offer.availableUntil > addDaysTo(today, 3650))
+        else if (offer.availableUntil > addDays(today, 3650))
           context.addIssue({ code: "custom", path: ["availableUntil"], message: "dateTooFar" });
       }
       if (offer.freeOfCharge && offer.warmRent !== undefined)
