@@ -435,3 +435,25 @@ test("a seeker can use the board by keyboard alone: skip link, an offer, the con
   await page.keyboard.press("Enter");
   await expect(page.getByText("Your message has been passed on.", { exact: false })).toBeVisible();
 });
+
+test("every public page passes axe in every language", async ({ page }) => {
+  test.setTimeout(240_000);
+  for (const locale of ["de", "en", "uk", "ru", "ar"]) {
+    await page.goto(`/${locale}/angebote`);
+    const detail = await page.locator("article h2 a").first().getAttribute("href");
+    for (const path of [
+      "",
+      "/angebote",
+      detail!.slice(locale.length + 1),
+      "/angebot-einstellen",
+      "/links-anfordern",
+      "/datenschutz",
+      "/impressum",
+      "/angebote/nicht-mehr-verfuegbar",
+    ]) {
+      await page.goto(`/${locale}${path}`);
+      await expect(page.locator("html"), `${locale}${path}`).toHaveAttribute("lang", locale);
+      await expectNoAccessibilityViolations(page);
+    }
+  }
+});
