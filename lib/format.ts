@@ -15,3 +15,10 @@ export function describeShortfall(shortfall: number): string {
 export function places(count: number): string {
   return `${formatNumber(count)} ${Math.abs(count) === 1 ? "Platz" : "Plätze"}`;
 }
+
+/** A shortfall as a sentence part: "73 Plätze fehlen", "1 Platz fehlt", "174 Plätze frei". */
+export function describeShortfallInPlaces(shortfall: number): string {
+  if (shortfall > 0) return `${places(shortfall)} ${shortfall === 1 ? "fehlt" : "fehlen"}`;
+  if (shortfall < 0) return `${places(-shortfall)} frei`;
+  return "ausgeglichen";
+}

@@ -39,3 +39,9 @@ export function parseWholeNumber(value: unknown): number | null {
   if (!WHOLE_NUMBER_TEXT.test(text)) return Number.NaN;
   return Number(text.replace(/\./g, ""));
 }
+
+/** A page number from the URL (?seite=): anything but a positive whole number means page 1. */
+export function parsePageNumber(value: unknown): number {
+  const text: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
+  return typeof text === "string" && /^[1-9]\d{0,5}$/.test(text) ? Number(text) : 1;
+}

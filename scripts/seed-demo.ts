@@ -14,7 +14,7 @@ runCli(async () => {
       (database.embedded ? await persistedSecret("demo-password", () => generatePassword(12)) : generatePassword(12));
     const prisma = createPrismaClient(database.url);
     try {
-      const result = await seedDemo(prisma, { password });
+      const result = await seedDemo(prisma, { password, spreadReportingDates: true });
       log(`Demo county ready: ${result.municipalities} municipalities, ${result.reportsCreated} new reports.`);
       log(`Demo accounts (${DEMO_ACCOUNTS.map((account) => account.email).join(", ")}), password ${password}`);
     } finally {

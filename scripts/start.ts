@@ -69,7 +69,7 @@ async function main() {
       const prisma = createPrismaClient(database.url);
       try {
         if (await isDatabaseEmpty(prisma)) {
-          const result = await seedDemo(prisma, { password: demoPassword });
+          const result = await seedDemo(prisma, { password: demoPassword, spreadReportingDates: true });
           log(
             `Seeded the demo county: ${result.municipalities} municipalities, ${result.reportsCreated} reports, ${result.offersCreated} demo offers on the board.`,
           );

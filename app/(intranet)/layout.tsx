@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { HeaderMenu } from "@/components/intranet/header-menu";
 import { MainNav } from "@/components/intranet/main-nav";
 import { signOutAction } from "@/lib/auth/actions";
 import { navigationFor } from "@/lib/auth/navigation";
@@ -28,22 +29,24 @@ export default async function IntranetLayout({ children }: { children: React.Rea
             <Link href="/uebersicht" className="text-lg font-semibold">
               Wohnraum
             </Link>
-            <span className="ml-2 text-brand-100">{county.name}</span>
+            <span className="ml-2 hidden text-brand-100 sm:inline">{county.name}</span>
           </div>
-          <MainNav items={items.map(({ href, label }) => ({ href, label }))} />
-          <div className="flex items-center gap-3 text-sm">
-            <span>
-              {actor.name} <span className="text-brand-100">({ROLE_LABELS[actor.role]})</span>
-            </span>
-            <Link href="/konto/passwort" className="underline underline-offset-2 hover:text-brand-100">
-              Passwort ändern
-            </Link>
-            <form action={signOutAction}>
-              <button type="submit" className="rounded-md border border-white/70 px-3 py-1.5 hover:bg-brand-700">
-                Abmelden
-              </button>
-            </form>
-          </div>
+          <HeaderMenu>
+            <MainNav items={items.map(({ href, label }) => ({ href, label }))} />
+            <div className="flex flex-wrap items-center gap-3 text-sm">
+              <span>
+                {actor.name} <span className="text-brand-100">({ROLE_LABELS[actor.role]})</span>
+              </span>
+              <Link href="/konto/passwort" className="underline underline-offset-2 hover:text-brand-100">
+                Passwort ändern
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className="rounded-md border border-white/70 px-3 py-1.5 hover:bg-brand-700">
+                  Abmelden
+                </button>
+              </form>
+            </div>
+          </HeaderMenu>
         </div>
       </header>
       <main id="inhalt" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8">

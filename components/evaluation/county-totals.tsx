@@ -12,11 +12,18 @@ function Figure({ label, value, testId, emphasis }: { label: string; value: numb
   );
 }
 
-export function CountyTotalsBlock({ totals }: { totals: CountyTotals }) {
+/**
+ * The county's answer: the gross shortfall and which municipalities are short (children), then
+ * the totals. In that order in the document and on a phone; on wide screens the totals sit left
+ * of the gross shortfall and the list spans below both.
+ */
+export function CountyTotalsBlock({ totals, children }: { totals: CountyTotals; children: React.ReactNode }) {
   const surplus = totals.missingPlaces < 0;
   return (
-    <section aria-labelledby="summen" className="grid gap-4 lg:grid-cols-[2fr_1fr]">
-      <div>
+    <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+      <GrossShortfall totals={totals} surplus={surplus} />
+      <div className="lg:col-span-2 lg:row-start-2">{children}</div>
+      <section aria-labelledby="summen" className="lg:col-start-1 lg:row-start-1">
         <h2 id="summen" className="mb-2 text-lg font-semibold">
           Landkreis gesamt
         </h2>
@@ -40,25 +47,32 @@ export function CountyTotalsBlock({ totals }: { totals: CountyTotals }) {
             </dd>
           </div>
         </dl>
-      </div>
-      <div>
-        <h2 className="mb-2 text-lg font-semibold">Brutto-Fehlbedarf</h2>
-        <div className="rounded-md border border-red-700 bg-red-50 px-3 py-2">
-          <p className="text-2xl font-semibold tabular-nums text-red-900">
-            <span data-testid="gross-shortfall" data-value={totals.grossShortfall}>
-              {formatNumber(totals.grossShortfall)}
-            </span>{" "}
-            Plätze
-          </p>
-          <p className="text-sm text-red-900">
-            fehlen in{" "}
-            <span data-testid="municipalities-short" data-value={totals.municipalitiesShort}>
-              {totals.municipalitiesShort}
-            </span>{" "}
-            {totals.municipalitiesShort === 1 ? "Kommune" : "Kommunen"}
-            {surplus && totals.grossShortfall > 0 ? ", obwohl der Landkreis netto einen Überschuss hat." : "."}
-          </p>
-        </div>
+      </section>
+    </div>
+  );
+}
+
+function GrossShortfall({ totals, surplus }: { totals: CountyTotals; surplus: boolean }) {
+  return (
+    <section aria-labelledby="brutto" className="lg:col-start-2 lg:row-start-1">
+      <h2 id="brutto" className="mb-2 text-lg font-semibold">
+        Brutto-Fehlbedarf
+      </h2>
+      <div className="rounded-md border border-red-700 bg-red-50 px-3 py-2">
+        <p className="text-2xl font-semibold tabular-nums text-red-900">
+          <span data-testid="gross-shortfall" data-value={totals.grossShortfall}>
+            {formatNumber(totals.grossShortfall)}
+          </span>{" "}
+          Plätze
+        </p>
+        <p className="text-sm text-red-900">
+          fehlen in{" "}
+          <span data-testid="municipalities-short" data-value={totals.municipalitiesShort}>
+            {totals.municipalitiesShort}
+          </span>{" "}
+          {totals.municipalitiesShort === 1 ? "Kommune" : "Kommunen"}
+          {surplus && totals.grossShortfall > 0 ? ", obwohl der Landkreis netto einen Überschuss hat." : "."}
+        </p>
       </div>
     </section>
   );

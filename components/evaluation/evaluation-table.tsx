@@ -1,34 +1,20 @@
 "use client";
-import Link from "next/link";
 import { useMemo, useState } from "react";
 import {
-  createColumnHelper,
   flexRender,
   getCoreRowModel,
   getFilteredRowModel,
   getSortedRowModel,
   useReactTable,
-  type RowData,
   type SortingState,
 } from "@tanstack/react-table";
 import type { MunicipalityEvaluation } from "@/lib/capacity/evaluation";
 import { COUNTY_ORDER, DEFAULT_SORT, type EvaluationParams } from "@/lib/capacity/evaluation-params";
-import { SITUATION_LABELS } from "@/lib/capacity/figures";
-import { explanationOf, headingOf } from "@/lib/exports/columns";
+import { explanationOf } from "@/lib/exports/columns";
 import { formatDay } from "@/lib/dates";
 import { formatNumber } from "@/lib/format";
-import { FigureValue, ShortfallValue } from "./figure-value";
-
-declare module "@tanstack/react-table" {
-  // Our columns say whether they hold numbers (right-aligned, tabular figures).
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the type parameters must match TanStack's declaration
-  interface ColumnMeta<TData extends RowData, TValue> {
-    numeric?: boolean;
-  }
-}
-import { RowFlags } from "./row-flags";
-
-const column = createColumnHelper<MunicipalityEvaluation>();
+import { DETAIL_CELL, evaluationColumns } from "./evaluation-columns";
+import { ShortfallValue } from "./figure-value";
 
 /** Writes the table state into the URL without a server round trip (Next keeps it in sync). */
 function replaceSearchParams(update: Record<string, string | null>) {
@@ -40,16 +26,6 @@ function replaceSearchParams(update: Record<string, string | null>) {
   const query = params.toString();
   window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
 }
-
-const numeric = (id: keyof MunicipalityEvaluation["figures"]) =>
-  column.accessor((row) => row.figures[id], {
-    id,
-    header: headingOf(id),
-    cell: (info) => <FigureValue value={info.getValue()} />,
-    sortUndefined: "last",
-    sortingFn: (a, b) => (a.original.figures[id] ?? -Infinity) - (b.original.figures[id] ?? -Infinity),
-    meta: { numeric: true },
-  });
 
 export function EvaluationTable({
   rows,
@@ -70,55 +46,7 @@ export function EvaluationTable({
   const [query, setQuery] = useState(params.query);
   const [shortOnly, setShortOnly] = useState(params.shortOnly);
 
-  const columns = useMemo(
-    () => [
-      column.accessor("name", {
-        header: headingOf("name"),
-        cell: (info) => (
-          <Link href={`/kommunen/${info.row.original.slug}`} className="font-medium text-brand-700 underline">
-            {info.getValue()}
-          </Link>
-        ),
-        sortingFn: (a, b) => a.original.name.localeCompare(b.original.name, "de"),
-        filterFn: (row, _id, value: string) => row.original.name.toLocaleLowerCase("de").includes(value.toLocaleLowerCase("de")),
-      }),
-      numeric("allocations"),
-      numeric("quotaOutstanding"),
-      numeric("availableShared"),
-      numeric("availableDecentral"),
-      numeric("prospectiveShared"),
-      numeric("prospectiveDecentral"),
-      column.accessor("totalPlaces", {
-        header: headingOf("totalPlaces"),
-        cell: (info) => formatNumber(info.getValue()),
-        meta: { numeric: true },
-      }),
-      column.accessor("shortfall", {
-        header: headingOf("shortfall"),
-        cell: (info) => <ShortfallValue shortfall={info.getValue()} />,
-        filterFn: (row, _id, value: boolean) => !value || row.original.shortfall > 0,
-        meta: { numeric: true },
-      }),
-      column.accessor((row) => row.situation ?? "", {
-        id: "situation",
-        header: headingOf("situation"),
-        cell: (info) => (info.row.original.situation ? SITUATION_LABELS[info.row.original.situation] : <FigureValue value={null} />),
-      }),
-      column.accessor((row) => row.reportingDate ?? "", {
-        id: "reportingDate",
-        header: headingOf("reportingDate"),
-        cell: (info) => (info.row.original.reportingDate ? formatDay(info.row.original.reportingDate) : "–"),
-      }),
-      // Sorted by how much needs attention: stale, contradicting, then unreported figures.
-      column.accessor((row) => (row.stale ? 100 : 0) + (row.contradiction ? 50 : 0) + row.missingFigures.length, {
-        id: "flags",
-        header: "Hinweise",
-        sortDescFirst: true,
-        cell: (info) => <RowFlags row={info.row.original} asOf={params.asOf} remindedOn={remindedOn[info.row.original.municipalityId]} />,
-      }),
-    ],
-    [params.asOf, remindedOn],
-  );
+  const columns = useMemo(() => evaluationColumns(params.asOf, remindedOn), [params.asOf, remindedOn]);
 
   // Stable identities: a new filter array on every render would make the table recompute and
   // reset itself endlessly.
@@ -200,6 +128,10 @@ export function EvaluationTable({
           {visible.length} von {rows.length} Kommunen angezeigt
         </p>
       </div>
+      <p className="text-sm text-slate-700 md:hidden">
+        Auf schmalen Bildschirmen zeigt die Tabelle Bedarf und Hinweise; alle Zahlen, Einschätzung und Meldedatum stehen auf der Seite der
+        Kommune.
+      </p>
       {/* Wide screens: the page scrolls and the header sticks. Narrow screens: the table scrolls
           sideways in its own box, with the Kommune column kept in view. */}
       <div
@@ -224,7 +156,7 @@ export function EvaluationTable({
                       scope="col"
                       title={explanationOf(header.column.id)}
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                      className={`border-b border-slate-300 bg-slate-100 px-1.5 py-2 align-bottom lg:sticky lg:top-0 lg:z-10 ${numericColumn ? "text-right" : ""} ${header.column.id === "name" ? "" : "max-w-28"} ${header.column.id === "name" ? "sticky left-0 z-20" : ""}`}
+                      className={`border-b border-slate-300 bg-slate-100 px-1.5 py-2 align-bottom lg:sticky lg:top-0 lg:z-10 ${header.column.columnDef.meta?.detail ? DETAIL_CELL : ""} ${numericColumn ? "text-right" : ""} ${header.column.id === "name" ? "" : "max-w-28"} ${header.column.id === "name" ? "sticky left-0 z-20" : ""}`}
                     >
                       {header.column.getCanSort() ? (
                         <button
@@ -271,7 +203,7 @@ export function EvaluationTable({
                       key={cell.id}
                       data-column={cell.column.id}
                       data-value={typeof raw === "number" || typeof raw === "string" ? String(raw) : ""}
-                      className={`px-1.5 py-1.5 ${numericColumn ? "text-right tabular-nums" : ""}`}
+                      className={`px-1.5 py-1.5 ${cell.column.columnDef.meta?.detail ? DETAIL_CELL : ""} ${numericColumn ? "text-right tabular-nums" : ""}`}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
@@ -299,7 +231,7 @@ export function EvaluationTable({
                     key={leaf.id}
                     data-column={leaf.id}
                     data-value={totals[leaf.id] ?? ""}
-                    className={`px-2 py-2 ${leaf.columnDef.meta?.numeric ? "text-right tabular-nums" : ""}`}
+                    className={`px-2 py-2 ${leaf.columnDef.meta?.detail ? DETAIL_CELL : ""} ${leaf.columnDef.meta?.numeric ? "text-right tabular-nums" : ""}`}
                   >
                     {totals[leaf.id] === undefined ? null : leaf.id === "shortfall" ? (
                       <ShortfallValue shortfall={totals[leaf.id]!} />

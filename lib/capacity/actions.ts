@@ -2,15 +2,23 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "../auth/session";
-import { errorState, type FormState } from "../forms";
+import { errorState, formText, type FormState } from "../forms";
 import type { PlausibilityWarning } from "./plausibility";
 import { reportFormToInput } from "./report-schema";
 import { slugSchema } from "../validation";
 import { submitCapacityReport, type NewerReport } from "./submit";
+import { confirmUnchangedReport } from "./unchanged";
 
 export interface ReportFormResult {
   warnings?: PlausibilityWarning[];
   conflict?: NewerReport;
+}
+
+function afterSave(municipalitySlug: string, target: string): never {
+  revalidatePath("/lage");
+  revalidatePath("/uebersicht");
+  revalidatePath(`/kommunen/${municipalitySlug}`);
+  redirect(target);
 }
 
 export async function submitReportAction(
@@ -24,7 +32,6 @@ export async function submitReportAction(
   const municipalitySlug = slug.data;
   const input = reportFormToInput(formData);
   const values = Object.fromEntries(Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-  let saved = false;
   try {
     const actor = await requireActor("report:write");
     const result = await submitCapacityReport(actor, municipalitySlug, input);
@@ -44,14 +51,43 @@ export async function submitReportAction(
         result: { conflict: result.newer },
       };
     }
-    saved = true;
   } catch (error) {
     return errorState(error, values);
   }
-  if (saved) {
-    revalidatePath("/lage");
-    revalidatePath(`/kommunen/${municipalitySlug}`);
-    redirect(`/kommunen/${municipalitySlug}?gespeichert=1`);
+  afterSave(municipalitySlug, `/kommunen/${municipalitySlug}?gespeichert=1`);
+}
+
+/** Where "Unverändert melden" returns to: a fixed choice, never a URL from the request. */
+const RETURN_TO = { uebersicht: "/uebersicht", kommune: "/kommunen/" } as const;
+
+export async function confirmUnchangedAction(
+  boundSlug: unknown,
+  _previous: FormState<ReportFormResult>,
+  formData: FormData,
+): Promise<FormState<ReportFormResult>> {
+  const slug = slugSchema.safeParse(boundSlug);
+  if (!slug.success) return { status: "error", message: "Diese Kommune gibt es nicht." };
+  try {
+    const actor = await requireActor("report:write");
+    const result = await confirmUnchangedReport(actor, slug.data, { baseReportId: formText(formData, "baseReportId") });
+    if (result.status === "warnings") {
+      return {
+        status: "error",
+        message:
+          "Die bisherigen Zahlen lösen Hinweise zur Plausibilität aus, die noch niemand bestätigt hat. Bitte melden Sie einmal über das Formular.",
+        result: { warnings: result.warnings },
+      };
+    }
+    if (result.status === "conflict") {
+      return {
+        status: "error",
+        message: "Inzwischen wurde eine neuere Meldung gespeichert. Nichts wurde bestätigt; bitte prüfen Sie die neuen Zahlen.",
+        result: { conflict: result.newer },
+      };
+    }
+  } catch (error) {
+    return errorState(error);
   }
-  return { status: "idle" };
+  const target = formText(formData, "returnTo") === "uebersicht" ? RETURN_TO.uebersicht : `${RETURN_TO.kommune}${slug.data}`;
+  afterSave(slug.data, `${target}?unveraendert=1`);
 }

@@ -18,15 +18,19 @@ type LatestRow = { [K in FigureKey]: number | null } & {
   situation: Situation | null;
 };
 
+/** The twelve figures of a report aliased `r`, named as in `Figures`. */
+export const REPORT_FIGURE_COLUMNS = Prisma.sql`
+  r.allocations, r.arrivals, r.not_credited AS "notCredited", r.possibly_credited AS "possiblyCredited",
+  r.quota_outstanding AS "quotaOutstanding", r.housed_shared AS "housedShared",
+  r.housed_decentral AS "housedDecentral", r.available_shared AS "availableShared",
+  r.available_decentral AS "availableDecentral", r.prospective_shared AS "prospectiveShared",
+  r.prospective_decentral AS "prospectiveDecentral"`;
+
 /** One backward index probe per municipality and date (capacity_report_municipality_id_reporting_date_created_at_idx). */
 export const LATEST_REPORTS_SQL = (countyIds: string[], dates: string[]) => Prisma.sql`
   SELECT d.day::text AS "asOf", m.id AS "municipalityId", m.name, m.slug,
          r.id AS "reportId", r.reporting_date AS "reportingDate", r.situation::text AS situation,
-         r.allocations, r.arrivals, r.not_credited AS "notCredited", r.possibly_credited AS "possiblyCredited",
-         r.quota_outstanding AS "quotaOutstanding", r.housed_shared AS "housedShared",
-         r.housed_decentral AS "housedDecentral", r.available_shared AS "availableShared",
-         r.available_decentral AS "availableDecentral", r.prospective_shared AS "prospectiveShared",
-         r.prospective_decentral AS "prospectiveDecentral"
+         ${REPORT_FIGURE_COLUMNS}
     FROM unnest(${dates}::date[]) AS d(day)
    CROSS JOIN municipality m
     LEFT JOIN LATERAL (

@@ -10,6 +10,7 @@ export type WarningCode =
 export interface PlausibilityWarning {
   code: WarningCode;
   message: string;
+  /** The values the warning depends on: while they stay the same, a confirmation stays valid. */
   fields: (FigureKey | "situation")[];
 }
 
@@ -17,6 +18,8 @@ export interface PlausibilityWarning {
 export const MIN_CHANGE_FOR_WARNING = 5;
 
 const number = new Intl.NumberFormat("de-DE");
+
+const PLACE_KEYS: FigureKey[] = ["availableShared", "availableDecentral", "prospectiveShared", "prospectiveDecentral"];
 
 export function plausibilityWarnings(
   input: { figures: Figures; situation: Situation | null },
@@ -71,7 +74,7 @@ export function plausibilityWarnings(
         contradiction === "SUFFICIENT_BUT_SHORT"
           ? `Einschätzung „ausreichend“, aber nach den Zahlen fehlen ${number.format(shortfall)} Plätze.`
           : `Einschätzung „kritisch“, aber nach den Zahlen sind ${number.format(-shortfall)} Plätze frei.`,
-      fields: ["situation"],
+      fields: ["situation", "quotaOutstanding", ...PLACE_KEYS],
     });
   }
   return warnings;
@@ -80,4 +83,30 @@ export function plausibilityWarnings(
 /** Every current warning must have been confirmed; a new one needs a new confirmation. */
 export function unconfirmedWarnings(warnings: PlausibilityWarning[], confirmed: readonly string[]): PlausibilityWarning[] {
   return warnings.filter((warning) => !confirmed.includes(warning.code));
+}
+
+/** A report as the repeat rule sees it: its values and the warnings its author confirmed. */
+export interface ConfirmedReport {
+  figures: Figures;
+  situation: Situation | null;
+  confirmedWarnings: readonly string[];
+}
+
+/**
+ * Splits the warnings into those to raise and those already confirmed, with an explanation, in
+ * the previous report for the same values. Without this a municipality whose situation is
+ * unusual but true would tick the same boxes and write the same reason every week.
+ */
+export function splitRepeatedWarnings(
+  warnings: PlausibilityWarning[],
+  current: { figures: Figures; situation: Situation | null },
+  previous: ConfirmedReport | null,
+): { raised: PlausibilityWarning[]; carried: PlausibilityWarning[] } {
+  const sameValues = (warning: PlausibilityWarning) =>
+    warning.fields.every((field) =>
+      field === "situation" ? current.situation === previous!.situation : current.figures[field] === previous!.figures[field],
+    );
+  const repeated = (warning: PlausibilityWarning) =>
+    previous !== null && previous.confirmedWarnings.includes(warning.code) && sameValues(warning);
+  return { raised: warnings.filter((warning) => !repeated(warning)), carried: warnings.filter(repeated) };
 }

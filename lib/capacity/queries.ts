@@ -4,7 +4,10 @@ import { type Actor, can, writableMunicipalities } from "../auth/actor";
 import { dateToDay } from "../dates";
 import { db } from "../db/client";
 import type { CountyEvaluation } from "./evaluation";
-import { evaluateAsOf } from "./latest-reports";
+import type { FigureKey, Situation } from "./figures";
+import { plausibilityWarnings, splitRepeatedWarnings } from "./plausibility";
+import { reportInEffect } from "./report-write";
+import { evaluateAsOf, REPORT_FIGURE_COLUMNS } from "./latest-reports";
 import { evaluationReportOf } from "./report-row";
 
 // Reads for the intranet. Every function takes the acting user and limits the query to the
@@ -62,31 +65,114 @@ export async function mayReportFor(actor: Actor, municipalityId: string): Promis
   return (await db().municipality.count({ where: { AND: [{ id: municipalityId }, writableMunicipalities(actor)] } })) > 0;
 }
 
-/** Every report of a municipality, newest reporting date first; superseded rows marked. */
-export async function loadReportHistory(actor: Actor, municipalityId: string) {
+type EffectiveRow = { [K in FigureKey]: number | null } & { id: string; reportingDate: Date; situation: Situation | null };
+
+export const HISTORY_PAGE_SIZE = 20;
+
+/**
+ * Reports of a municipality, newest reporting date first (all of them, or one page); a row
+ * that a later save for the same date corrected is marked superseded.
+ */
+export async function loadReportHistory(actor: Actor, municipalityId: string, page?: { page: number; pageSize?: number }) {
   if (!can(actor, "evaluation:read")) return [];
+  const where = { municipalityId, municipality: { countyId: actor.countyId } };
+  const pageSize = page?.pageSize ?? HISTORY_PAGE_SIZE;
   const reports = await db().capacityReport.findMany({
-    where: { municipalityId, municipality: { countyId: actor.countyId } },
-    orderBy: [{ reportingDate: "desc" }, { createdAt: "desc" }],
+    where,
+    orderBy: [{ reportingDate: "desc" }, { createdAt: "desc" }, { id: "desc" }],
     include: { author: { select: { name: true } } },
+    ...(page ? { skip: (page.page - 1) * pageSize, take: pageSize } : {}),
   });
-  const seenDates = new Set<string>();
+  // The last save of each date counts; it may sit on an earlier page, so ask per date.
+  const lastSaves = await db().capacityReport.groupBy({
+    by: ["reportingDate"],
+    where: {
+      ...where,
+      reportingDate: { in: [...new Set(reports.map((report) => report.reportingDate.getTime()))].map((time) => new Date(time)) },
+    },
+    _max: { createdAt: true },
+  });
+  const lastSaveOf = new Map(lastSaves.map((group) => [dateToDay(group.reportingDate), group._max.createdAt?.getTime()]));
+  const counted = new Set<string>();
   return reports.map((report) => {
     const day = dateToDay(report.reportingDate);
-    // For each reporting date the most recently saved row counts; earlier ones were corrected.
-    const superseded = seenDates.has(day);
-    seenDates.add(day);
+    // Two saves in the same millisecond: the first listed counts, as in the evaluation's order.
+    const superseded = counted.has(day) || report.createdAt.getTime() !== lastSaveOf.get(day);
+    if (!superseded) counted.add(day);
     return {
       ...evaluationReportOf(report),
       comment: report.comment,
       warningNote: report.warningNote,
       confirmedWarnings: report.confirmedWarnings,
+      unchanged: report.unchanged,
       createdAt: report.createdAt,
       authorName: report.author?.name ?? null,
       authorRole: report.authorRole,
       superseded,
     };
   });
+}
+
+export type HistoryEntry = Awaited<ReturnType<typeof loadReportHistory>>[number];
+
+export async function countReports(actor: Actor, municipalityId: string): Promise<number> {
+  if (!can(actor, "evaluation:read")) return 0;
+  return db().capacityReport.count({ where: { municipalityId, municipality: { countyId: actor.countyId } } });
+}
+
+/** The latest saved report (by time of saving): the base a new report must build on. */
+export async function latestSavedReportId(actor: Actor, municipalityId: string): Promise<string | null> {
+  if (!can(actor, "evaluation:read")) return null;
+  const latest = await db().capacityReport.findFirst({
+    where: { municipalityId, municipality: { countyId: actor.countyId } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
+  return latest?.id ?? null;
+}
+
+/**
+ * What "Unverändert melden" would do today for a municipality the actor may report for (null
+ * otherwise): the base it builds on, and the warnings the figures raise that nobody confirmed
+ * (then the form is needed once).
+ */
+export async function loadUnchangedOption(actor: Actor, municipalityId: string, today: string) {
+  if (!(await mayReportFor(actor, municipalityId))) return null;
+  const [latestSavedId, inEffect] = await Promise.all([
+    latestSavedReportId(actor, municipalityId),
+    reportInEffect(db(), municipalityId, today),
+  ]);
+  if (!inEffect) return { latestSavedId, pendingWarnings: [] };
+  const current = { figures: inEffect.figures, situation: inEffect.situation };
+  return {
+    latestSavedId,
+    pendingWarnings: splitRepeatedWarnings(plausibilityWarnings(current, current.figures), current, inEffect).raised,
+  };
+}
+
+/** Weeks of the municipality page's trend: about a year. */
+export const TREND_WEEKS = 53;
+
+/**
+ * The municipality's trend: for each of the last TREND_WEEKS weeks with a report, the report in
+ * effect at the week's end (its latest date, last save), oldest first. The last one is the
+ * report in effect today. One point per week keeps the page small however often a
+ * municipality reports; the history lists every save.
+ */
+export async function loadWeeklyTrend(actor: Actor, municipalityId: string) {
+  if (!can(actor, "evaluation:read")) return [];
+  // DISTINCT ON in the database, so a page does not load every correction ever saved. The
+  // county condition is the access rule.
+  const rows = await db().$queryRaw<EffectiveRow[]>`
+    SELECT * FROM (
+      SELECT DISTINCT ON (date_trunc('week', r.reporting_date))
+             r.id, r.reporting_date AS "reportingDate", r.situation::text AS situation, ${REPORT_FIGURE_COLUMNS}
+        FROM capacity_report r JOIN municipality m ON m.id = r.municipality_id
+       WHERE r.municipality_id = ${municipalityId} AND m.county_id = ${actor.countyId}
+       ORDER BY date_trunc('week', r.reporting_date) DESC, r.reporting_date DESC, r.created_at DESC
+       LIMIT ${TREND_WEEKS}
+    ) weekly ORDER BY "reportingDate" ASC`;
+  return rows.map(evaluationReportOf);
 }
 
 /** What the report form opens with: the latest report's figures and the base for conflicts. */
@@ -102,7 +188,9 @@ export async function loadReportForm(actor: Actor, slug: string) {
   ]);
   return {
     municipality,
-    prefill: latestByDate ? { ...evaluationReportOf(latestByDate), comment: latestByDate.comment } : null,
+    prefill: latestByDate
+      ? { ...evaluationReportOf(latestByDate), comment: latestByDate.comment, confirmedWarnings: latestByDate.confirmedWarnings }
+      : null,
     baseReportId: latestSaved?.id ?? null,
   };
 }

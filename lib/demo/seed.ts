@@ -3,7 +3,7 @@ import path from "node:path";
 import type { PrismaClient } from "../db/client";
 import type { Role } from "../db/generated/enums";
 import { hashPassword, verifyPassword } from "../auth/password";
-import { berlinDay, dayToDate } from "../dates";
+import { addDays, berlinDay, dayToDate } from "../dates";
 import { parseCountyCsv, slugify } from "./county-csv";
 import { demoHistory } from "./history";
 import { seedDemoLegalTexts, seedDemoOffers } from "./offers";
@@ -21,13 +21,43 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; municipal
 export const DEMO_HISTORY_WEEKS = 12;
 export const DEMO_COMMENT = "Demo-Daten";
 
+/**
+ * How many days before the seed day each municipality's latest demo report is dated when the
+ * dates are spread (npm start): most within the 7-day interval, three overdue, so the overview's
+ * overdue list, the reminders and "Unverändert melden" have something to show on the first day.
+ * The figures stay the reference county's; only the dates are invented.
+ */
+export const DEMO_REPORT_AGE_DAYS: Record<string, number> = {
+  "Kommune A": 6,
+  "Kommune B": 1,
+  "Kommune C": 2,
+  "Kommune D": 3,
+  "Kommune E": 1,
+  "Kommune F": 10,
+  "Kommune G": 0,
+  "Kommune H": 4,
+  "Kommune I": 2,
+  "Kommune J": 5,
+  "Kommune K": 1,
+  "Kommune L": 3,
+  "Kommune M": 2,
+  "Kommune N": 0,
+  "Kommune O": 4,
+  "Kommune P": 1,
+  "Kommune Q": 12,
+  "Kommune R": 0,
+  "Kommune S": 3,
+  "Kommune T": 9,
+  "Kommune U": 2,
+};
+
 export const DEMO_CSV_PATH = path.join(process.cwd(), "lib", "demo", "landkreis-musterland.csv");
 
 /**
  * Creates the demo county, its 21 municipalities with the reference reports, one account per
  * role, about 30 demo offers on the board, and example legal texts. Idempotent: what exists is kept; a given password is (re)applied to the demo accounts.
  */
-export async function seedDemo(prisma: PrismaClient, options: { password: string; today?: string }) {
+export async function seedDemo(prisma: PrismaClient, options: { password: string; today?: string; spreadReportingDates?: boolean }) {
   const today = options.today ?? berlinDay();
   const rows = parseCountyCsv(await readFile(DEMO_CSV_PATH, "utf8"));
 
@@ -57,10 +87,12 @@ export async function seedDemo(prisma: PrismaClient, options: { password: string
   for (const row of rows) {
     const municipalityId = municipalities.get(row.municipality)!;
     if ((await prisma.capacityReport.count({ where: { municipalityId } })) > 0) continue;
-    // The reference figures are the latest reports, dated today; before them a weekly history.
+    // The reference figures are the latest reports (dated the seed day, or spread over the days
+    // before it); before them a weekly history.
+    const latestDay = options.spreadReportingDates ? addDays(today, -(DEMO_REPORT_AGE_DAYS[row.municipality] ?? 0)) : today;
     const reports = demoHistory(
       row.municipality,
-      { reportingDate: today, figures: row.figures, situation: row.situation },
+      { reportingDate: latestDay, figures: row.figures, situation: row.situation },
       DEMO_HISTORY_WEEKS,
     );
     const created = await prisma.capacityReport.createMany({

@@ -60,3 +60,11 @@ export async function expectNoAccessibilityViolations(page: Page) {
   );
   expect(summary).toEqual([]);
 }
+
+/**
+ * Keeps a screenshot of a page as a test artefact (test-results/screenshots/), to look at
+ * after a run: a page that renders but looks broken is broken.
+ */
+export async function saveScreenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join("test-results", "screenshots", `${name}.png`) });
+}

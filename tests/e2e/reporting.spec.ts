@@ -30,7 +30,8 @@ const total = async (page: Page, testId: string) => Number(await page.getByTestI
 test("the evaluation of the demo county follows the reference CSV to the person", async ({ page }) => {
   await signInAs(page, ACCOUNTS.press);
   await page.goto("/lage");
-  await expect(page.getByTestId("reporting-rate")).toHaveText(/21 von 21 Kommunen/);
+  // The demo dates three municipalities' latest reports beyond the 7-day interval (DEMO_REPORT_AGE_DAYS).
+  await expect(page.getByTestId("reporting-rate")).toHaveText(/18 von 21 Kommunen/);
   for (const row of expected) {
     await expect(cell(page, row.slug, "shortfall")).toHaveAttribute("data-value", String(row.shortfall));
     await expect(cell(page, row.slug, "totalPlaces")).toHaveAttribute("data-value", String(row.totalPlaces));
@@ -116,7 +117,7 @@ test("a clerk reports with a confirmed warning; the coordinator sees the new sho
   // 18 → 8 is a change by more than half, and "ausreichend" now contradicts a shortfall of 14.
   await expect(page.getByText("Verfügbar dezentral: 18 → 8")).toBeVisible();
   await page.getByRole("button", { name: "Meldung speichern" }).click();
-  await expect(page.getByText("Bitte bestätigen Sie jeden Hinweis.")).toBeVisible();
+  await expect(page.getByTestId("error-summary")).toContainText("Bitte bestätigen Sie jeden Hinweis zur Plausibilität.");
   await expectNoAccessibilityViolations(page);
 
   for (const box of await page.getByRole("checkbox", { name: /Geprüft, die Angabe stimmt/ }).all()) await box.check();
@@ -133,7 +134,9 @@ test("a clerk reports with a confirmed warning; the coordinator sees the new sho
   expect(await total(coordinator, "total-missing-places")).toBe(missingBefore + 10);
   await coordinator.goto("/kommunen/kommune-a");
   await expect(coordinator.getByRole("heading", { name: /Alle Meldungen/ })).toBeVisible();
-  await expect(coordinator.getByRole("row").filter({ hasText: "korrigiert (gilt nicht mehr)" })).toHaveCount(1);
+  // Newest first: the clerk's report heads the history, recorded with its author.
+  await expect(coordinator.getByTestId("history-table").locator("tbody tr").first()).toContainText("Zwei Wohnungen wurden gekündigt.");
+  await expect(coordinator.getByTestId("history-table").locator("tbody tr").first()).toContainText("Karl Kommune-A");
 });
 
 test("a report saved meanwhile is never overwritten silently", async ({ page, browser }) => {

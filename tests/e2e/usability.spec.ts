@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, expectNoAccessibilityViolations, signInAs } from "./helpers";
+import { ACCOUNTS, expectNoAccessibilityViolations, saveScreenshot, signInAs } from "./helpers";
 
 // The main question of each user on the first screen, and no page that scrolls sideways.
 
@@ -13,6 +13,7 @@ test("/lage at 1440×900: the totals and the worst-short municipality are on the
     const box = await element.boundingBox();
     expect(box!.y + box!.height).toBeLessThanOrEqual(900);
   }
+  await saveScreenshot(page, "lage-1440");
   // Other tests may have changed the figures by now; the sign is said in words either way.
   await expect(page.getByTestId("total-missing-places")).toHaveText(
     /^[\d.]+ Plätze mehr als benötigt$|^[\d.]+ Pl(atz|ätze) fehl(t|en)$|^ausgeglichen$/,
@@ -38,17 +39,77 @@ test("a Stand before the first report says so plainly", async ({ page }) => {
   await expect(page.getByTestId("evaluation-table")).toHaveCount(0);
 });
 
-for (const [width, height] of [
-  [1440, 900],
-  [390, 844],
-] as const) {
-  test(`at ${width}×${height} the coordinator's pages do not scroll sideways and pass axe`, async ({ page }) => {
-    await page.setViewportSize({ width, height });
-    await signInAs(page, ACCOUNTS.coordinator);
-    for (const path of ["/uebersicht", "/lage", "/export", "/angebote"]) {
-      await page.goto(path);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(width);
-      await expectNoAccessibilityViolations(page);
-    }
-  });
-}
+/**
+ * Every intranet page, each in every role's variant: once with the role that sees the most of it,
+ * and again for each role that sees it differently (the clerk's overview, own row and form; the
+ * press office's read-only overview). Pages that are the same for every role (the account page)
+ * are checked once, which keeps the sweep within the suite's time budget.
+ */
+const PAGES: Partial<Record<keyof typeof ACCOUNTS, string[]>> = {
+  coordinator: [
+    "/uebersicht",
+    "/lage",
+    "/kommunen/kommune-m",
+    "/kommunen/kommune-m/meldung",
+    "/export",
+    "/einstellungen",
+    "/angebote",
+    "/angebote/nachbetreuung",
+    "/konto/passwort",
+  ],
+  admin: ["/verwaltung/benutzer", "/verwaltung/postausgang", "/lage/druck", "/kommunen/kommune-m"],
+  clerkA: ["/uebersicht", "/lage", "/kommunen/kommune-a", "/kommunen/kommune-a/meldung", "/angebote"],
+  press: ["/uebersicht", "/export", "/kein-zugriff"],
+};
+
+test("at 1440×900 and 390×844 no intranet page of any role scrolls sideways, and axe finds nothing", async ({ browser }) => {
+  test.setTimeout(300_000);
+  // The two sizes side by side: each in its own browser context, so the two cores share the work.
+  await Promise.all(
+    (
+      [
+        [1440, 900],
+        [390, 844],
+      ] as const
+    ).map(async ([width, height]) => {
+      for (const [role, paths] of Object.entries(PAGES) as [keyof typeof ACCOUNTS, string[]][]) {
+        const context = await browser.newContext({ viewport: { width, height } });
+        const page = await context.newPage();
+        await signInAs(page, ACCOUNTS[role]);
+        for (const path of paths) {
+          await page.goto(path);
+          await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width} px, ${role}, ${path}`).toBeLessThanOrEqual(
+            width,
+          );
+          await expectNoAccessibilityViolations(page);
+        }
+        await context.close();
+      }
+    }),
+  );
+});
+
+test("/lage on a 390 px phone: the gross shortfall and the short municipalities come first; the menu folds away", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, ACCOUNTS.coordinator);
+  await page.goto("/lage");
+  for (const element of [page.getByTestId("gross-shortfall"), page.getByTestId("short-summary")]) {
+    const box = await element.boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+  }
+  await expect(page.getByTestId("short-summary")).toContainText("Kommune M (73 fehlen)");
+  // The table's Bedarf column is visible without scrolling sideways (detail figures wait for wider screens).
+  const bedarf = await page.locator('tr[data-municipality="kommune-m"] td[data-column="shortfall"]').boundingBox();
+  expect(bedarf!.x + bedarf!.width).toBeLessThanOrEqual(390);
+  await expect(page.locator('tr[data-municipality="kommune-m"] td[data-column="allocations"]')).toBeHidden();
+  await saveScreenshot(page, "lage-390");
+  // The navigation is one tap away.
+  const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+  await expect(nav).toBeHidden();
+  await page.getByRole("button", { name: "Menü" }).click();
+  await expect(page.getByRole("button", { name: "Menü" })).toHaveAttribute("aria-expanded", "true");
+  await nav.getByRole("link", { name: "Übersicht" }).click();
+  await expect(page).toHaveURL(/\/uebersicht$/);
+  await expect(nav).toBeHidden();
+});

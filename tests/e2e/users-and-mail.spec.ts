@@ -46,7 +46,7 @@ test("an invited user gets the mail, sets a password and signs in", async ({ pag
   await invitee.getByRole("button", { name: "Passwort festlegen" }).click();
   await expect(invitee.getByText("Ihr Passwort ist gespeichert.")).toBeVisible();
   await signInAs(invitee, "ines@kommune-d.example", "ines-sicheres-passwort");
-  await expect(invitee.getByRole("rowheader", { name: /Kommune D/ })).toContainText("(Ihre Kommune)");
+  await expect(invitee.getByRole("rowheader", { name: /Kommune D/ })).toContainText("Ihre Kommune");
 
   // The link works only once.
   await invitee.goto(link!);

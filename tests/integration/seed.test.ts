@@ -4,7 +4,8 @@ import { verifyPassword } from "../../lib/auth/password";
 import { addDays, dateToDay } from "../../lib/dates";
 import { db } from "../../lib/db/client";
 import { parseCountyCsv } from "../../lib/demo/county-csv";
-import { DEMO_ACCOUNTS, DEMO_HISTORY_WEEKS, seedDemo } from "../../lib/demo/seed";
+import { DEMO_ACCOUNTS, DEMO_HISTORY_WEEKS, DEMO_REPORT_AGE_DAYS, seedDemo } from "../../lib/demo/seed";
+import { evaluateAsOf } from "../../lib/capacity/latest-reports";
 import { FIGURE_KEYS } from "../../lib/capacity/figures";
 
 describe("demo seed", () => {
@@ -52,5 +53,26 @@ describe("demo seed", () => {
     expect(await db().user.count()).toBe(4);
     const admin = await db().user.findUniqueOrThrow({ where: { email: "admin@wohnraum.example" } });
     expect(await verifyPassword("zweites-passwort", admin.passwordHash!)).toBe(true);
+  });
+
+  it("spreads the latest reporting dates for npm start, three beyond the interval, keeping the reference figures in effect today", async () => {
+    // A fresh county: remove the reports of the first seed so the spread one creates them.
+    await db().$executeRawUnsafe('ALTER TABLE capacity_report DISABLE TRIGGER "capacity_report_append_only"');
+    await db().capacityReport.deleteMany();
+    await db().$executeRawUnsafe('ALTER TABLE capacity_report ENABLE TRIGGER "capacity_report_append_only"');
+    await seedDemo(db(), { password: "zweites-passwort", today: "2026-11-22", spreadReportingDates: true });
+    const county = await db().county.findFirstOrThrow();
+    const [evaluation] = await evaluateAsOf(db(), [county.id], ["2026-11-22"], 7);
+    for (const row of evaluation!.rows) {
+      expect(row.reportingDate, row.name).toBe(addDays("2026-11-22", -DEMO_REPORT_AGE_DAYS[row.name]!));
+    }
+    expect(
+      evaluation!.rows
+        .filter((row) => row.stale)
+        .map((row) => row.name)
+        .sort(),
+    ).toEqual(["Kommune F", "Kommune Q", "Kommune T"]);
+    // The figures are still the reference county's: its printed totals (domain.md).
+    expect(evaluation!.totals).toMatchObject({ placesNeeded: 716, availableNow: 469, prospective: 654 });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FIGURE_KEYS, type Figures } from "../../lib/capacity/figures";
-import { MIN_CHANGE_FOR_WARNING, plausibilityWarnings, unconfirmedWarnings } from "../../lib/capacity/plausibility";
+import { MIN_CHANGE_FOR_WARNING, plausibilityWarnings, splitRepeatedWarnings, unconfirmedWarnings } from "../../lib/capacity/plausibility";
 
 const none = Object.fromEntries(FIGURE_KEYS.map((key) => [key, null])) as Figures;
 const figures = (values: Partial<Figures>): Figures => ({ ...none, ...values });
@@ -81,5 +81,62 @@ describe("plausibility rules", () => {
       "RATING_CONTRADICTS_SHORTFALL",
     ]);
     expect(unconfirmedWarnings(warnings, ["ARRIVALS_ABOVE_ALLOCATIONS", "RATING_CONTRADICTS_SHORTFALL"])).toEqual([]);
+  });
+});
+
+describe("a warning confirmed for the same values is not raised again", () => {
+  const confirmedReport = (values: Partial<Figures>, situation: "SUFFICIENT" | "CRITICAL" | null, confirmedWarnings: string[]) => ({
+    figures: figures(values),
+    situation,
+    confirmedWarnings,
+  });
+  const split = (
+    values: Partial<Figures>,
+    situation: "SUFFICIENT" | "CRITICAL" | null,
+    previous: ReturnType<typeof confirmedReport> | null,
+  ) => {
+    const current = { figures: figures(values), situation };
+    const result = splitRepeatedWarnings(plausibilityWarnings(current, previous?.figures ?? null), current, previous);
+    return { raised: result.raised.map((warning) => warning.code), carried: result.carried.map((warning) => warning.code) };
+  };
+  const short = { quotaOutstanding: 30, availableShared: 10 };
+
+  it("carries a confirmation while every value the warning depends on stays the same", () => {
+    expect(split(short, "SUFFICIENT", confirmedReport(short, "SUFFICIENT", ["RATING_CONTRADICTS_SHORTFALL"]))).toEqual({
+      raised: [],
+      carried: ["RATING_CONTRADICTS_SHORTFALL"],
+    });
+    // A figure the warning does not depend on may change.
+    expect(
+      split(
+        { ...short, allocations: 3 },
+        "SUFFICIENT",
+        confirmedReport({ ...short, allocations: 2 }, "SUFFICIENT", ["RATING_CONTRADICTS_SHORTFALL"]),
+      ).raised,
+    ).toEqual([]);
+  });
+
+  it("raises it again when a value it depends on changes, or when it was never confirmed", () => {
+    expect(
+      split({ ...short, availableShared: 11 }, "SUFFICIENT", confirmedReport(short, "SUFFICIENT", ["RATING_CONTRADICTS_SHORTFALL"])).raised,
+    ).toEqual(["RATING_CONTRADICTS_SHORTFALL"]);
+    expect(
+      split({ ...short, quotaOutstanding: 31 }, "SUFFICIENT", confirmedReport(short, "SUFFICIENT", ["RATING_CONTRADICTS_SHORTFALL"]))
+        .raised,
+    ).toEqual(["RATING_CONTRADICTS_SHORTFALL"]);
+    expect(split(short, "SUFFICIENT", confirmedReport(short, "SUFFICIENT", [])).raised).toEqual(["RATING_CONTRADICTS_SHORTFALL"]);
+    expect(split(short, "SUFFICIENT", null).raised).toEqual(["RATING_CONTRADICTS_SHORTFALL"]);
+    const arrivals = { allocations: 10, arrivals: 11 };
+    expect(split({ ...arrivals, arrivals: 12 }, null, confirmedReport(arrivals, null, ["ARRIVALS_ABOVE_ALLOCATIONS"])).raised).toEqual([
+      "ARRIVALS_ABOVE_ALLOCATIONS",
+    ]);
+    expect(split(arrivals, null, confirmedReport(arrivals, null, ["ARRIVALS_ABOVE_ALLOCATIONS"])).raised).toEqual([]);
+  });
+
+  it("takes the rating as one of the values", () => {
+    const surplus = { quotaOutstanding: 0, availableShared: 10 };
+    expect(split(surplus, "CRITICAL", confirmedReport(surplus, "CRITICAL", ["RATING_CONTRADICTS_SHORTFALL"])).raised).toEqual([]);
+    // "kritisch" → no rating → "kritisch": the previous report confirmed nothing of the kind.
+    expect(split(surplus, "CRITICAL", confirmedReport(surplus, null, [])).raised).toEqual(["RATING_CONTRADICTS_SHORTFALL"]);
   });
 });

@@ -1,7 +1,6 @@
-import Link from "next/link";
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/styles";
+import { StandControls } from "@/components/evaluation/stand-controls";
 import { CountyTotalsBlock } from "@/components/evaluation/county-totals";
 import { ChartDataTable } from "@/components/evaluation/data-table";
 import { DemoNotice } from "@/components/evaluation/demo-notice";
@@ -14,7 +13,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { parseEvaluationParams } from "@/lib/capacity/evaluation-params";
 import { countyOf, loadCountyEvaluation, loadCountyTrend } from "@/lib/capacity/queries";
 import { latestReminders } from "@/lib/capacity/reminder-log";
-import { addDays, berlinDay, formatDay } from "@/lib/dates";
+import { addDays, formatDay } from "@/lib/dates";
 import { describeShortfall, formatNumber, places } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Lage im Landkreis" };
@@ -38,81 +37,72 @@ export default async function SituationPage({ searchParams }: { searchParams: Pr
   const short = evaluation.rows.filter((row) => row.shortfall > 0);
   const spare = evaluation.rows.filter((row) => row.shortfall < 0);
 
+  const noReports = reporting.total > 0 && evaluation.rows.every((row) => row.reportingDate === null);
+
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
+      {/* On wide screens "Stand" and "Exportieren" sit beside the heading; on a phone they come
+          after the answer, so the first screen shows where places are missing. */}
+      <div className="grid gap-6 lg:grid-cols-[1fr_auto]">
+        <div className="lg:col-start-1 lg:row-start-1">
           <h1 className="text-2xl font-semibold">Lage im {county.name}</h1>
           <p className="mt-1 text-slate-700" data-testid="reporting-rate">
             {reporting.withinInterval} von {reporting.total} Kommunen haben innerhalb des Meldeintervalls ({county.reportingIntervalDays}{" "}
             Tage) gemeldet.
           </p>
         </div>
-        <div className="flex flex-wrap items-end gap-3">
-          {can(actor, "export:read") && (
-            <Link href={`/export?stand=${params.asOf}`} className={buttonClass("secondary")}>
-              Exportieren
-            </Link>
-          )}
-          <form method="get" className="flex items-end gap-2">
-            {params.sort.id !== "shortfall" || params.sort.desc ? (
-              <input type="hidden" name="sort" value={`${params.sort.id}.${params.sort.desc ? "desc" : "asc"}`} />
-            ) : null}
-            {params.query && <input type="hidden" name="q" value={params.query} />}
-            {params.shortOnly && <input type="hidden" name="knapp" value="1" />}
-            <div className="flex flex-col gap-1">
-              <label htmlFor="stand" className="text-sm font-medium">
-                Stand
-              </label>
-              <input
-                id="stand"
-                name="stand"
-                type="date"
-                defaultValue={params.asOf}
-                max={berlinDay()}
-                className="rounded-md border border-slate-400 bg-white px-3 py-1.5"
-              />
-            </div>
-            <button type="submit" className={buttonClass("secondary")}>
-              Anzeigen
-            </button>
-          </form>
+        <div className="order-last lg:order-none lg:col-start-2 lg:row-start-1 lg:self-end">
+          <StandControls params={params} mayExport={can(actor, "export:read")} />
         </div>
+        {params.asOfError && (
+          <div className="lg:col-span-2">
+            <Alert tone="warning">{params.asOfError}</Alert>
+          </div>
+        )}
+        {county.isDemo && (
+          <div className="lg:col-span-2">
+            <DemoNotice />
+          </div>
+        )}
+        {noReports ? (
+          <div className="lg:col-span-2">
+            <Alert tone="info">
+              Für diesen Stand ({formatDay(params.asOf)}) liegen keine Meldungen vor. Wählen Sie ein späteres Datum.
+            </Alert>
+          </div>
+        ) : (
+          // The answer first: the gross shortfall and the municipalities that are short (worst first,
+          // as the table), then the county totals.
+          <div className="flex flex-col gap-6 lg:col-span-2">
+            <CountyTotalsBlock totals={totals}>
+              <p className="text-lg" data-testid="short-summary">
+                Stand <strong>{formatDay(params.asOf)}</strong>:{" "}
+                {short.length === 0 ? (
+                  "in keiner Kommune fehlen Plätze."
+                ) : (
+                  <>
+                    in {short.length === 1 ? "1 Kommune" : `${short.length} Kommunen`} {totals.grossShortfall === 1 ? "fehlt" : "fehlen"}{" "}
+                    <strong>{places(totals.grossShortfall)}</strong>:{" "}
+                    {[...short]
+                      .sort((a, b) => b.shortfall - a.shortfall)
+                      .map((row) => `${row.name} (${describeShortfall(row.shortfall)})`)
+                      .join(", ")}
+                    .
+                  </>
+                )}
+              </p>
+            </CountyTotalsBlock>
+          </div>
+        )}
       </div>
-      {params.asOfError && <Alert tone="warning">{params.asOfError}</Alert>}
-      {county.isDemo && <DemoNotice />}
-
-      {reporting.total > 0 && evaluation.rows.every((row) => row.reportingDate === null) ? (
-        <Alert tone="info">Für diesen Stand ({formatDay(params.asOf)}) liegen keine Meldungen vor. Wählen Sie ein späteres Datum.</Alert>
-      ) : (
-        <>
-          {/* The answer first: the county's totals and the gross shortfall, then the municipalities
-              that are short, worst first (the table's default order). */}
-          <CountyTotalsBlock totals={totals} />
-          <p className="text-lg" data-testid="short-summary">
-            Stand <strong>{formatDay(params.asOf)}</strong>:{" "}
-            {short.length === 0 ? (
-              "in keiner Kommune fehlen Plätze."
-            ) : (
-              <>
-                in {short.length === 1 ? "1 Kommune" : `${short.length} Kommunen`} {totals.grossShortfall === 1 ? "fehlt" : "fehlen"}{" "}
-                <strong>{places(totals.grossShortfall)}</strong>:{" "}
-                {[...short]
-                  .sort((a, b) => b.shortfall - a.shortfall)
-                  .map((row) => `${row.name} (${describeShortfall(row.shortfall)})`)
-                  .join(", ")}
-                .
-              </>
-            )}
-          </p>
-          <EvaluationTable
-            rows={evaluation.rows}
-            params={params}
-            remindedOn={reminders}
-            totals={evaluationTotals(evaluation)}
-            ownMunicipalityId={actor.municipalityId}
-          />
-        </>
+      {!noReports && (
+        <EvaluationTable
+          rows={evaluation.rows}
+          params={params}
+          remindedOn={reminders}
+          totals={evaluationTotals(evaluation)}
+          ownMunicipalityId={actor.municipalityId}
+        />
       )}
 
       <div className="grid gap-6 xl:grid-cols-2">

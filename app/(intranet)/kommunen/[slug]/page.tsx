@@ -3,17 +3,27 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartDataTable } from "@/components/evaluation/data-table";
 import { DemoNotice } from "@/components/evaluation/demo-notice";
-import { FigureValue, ShortfallValue } from "@/components/evaluation/figure-value";
+import { FigureValue } from "@/components/evaluation/figure-value";
 import { TrendChart } from "@/components/evaluation/trend-chart";
-import { ReportHistoryTable } from "@/components/reporting/report-history-table";
+import { MunicipalityStatus } from "@/components/reporting/municipality-status";
+import { HistoryPagination, ReportHistory } from "@/components/reporting/report-history";
 import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/styles";
 import { requirePageActor } from "@/lib/auth/session";
 import { evaluateMunicipality } from "@/lib/capacity/evaluation";
 import { FIGURE_KEYS, FIGURE_LABELS, SITUATION_LABELS } from "@/lib/capacity/figures";
-import { countyOf, loadMunicipality, loadReportHistory, mayReportFor } from "@/lib/capacity/queries";
+import {
+  countReports,
+  countyOf,
+  HISTORY_PAGE_SIZE,
+  TREND_WEEKS,
+  loadMunicipality,
+  loadReportHistory,
+  loadUnchangedOption,
+  loadWeeklyTrend,
+} from "@/lib/capacity/queries";
 import { berlinDay, formatDay } from "@/lib/dates";
-import { formatNumber } from "@/lib/format";
+import { describeShortfall, formatNumber } from "@/lib/format";
+import { parsePageNumber } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Kommune" };
 
@@ -22,24 +32,28 @@ export default async function MunicipalityPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | undefined>>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requirePageActor("evaluation:read");
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const municipality = await loadMunicipality(actor, slug);
   if (!municipality) notFound();
-  const [county, history, mayReport] = await Promise.all([
+  const today = berlinDay();
+  const [county, weekly, reportCount, unchangedOption] = await Promise.all([
     countyOf(actor),
-    loadReportHistory(actor, municipality.id),
-    mayReportFor(actor, municipality.id),
+    loadWeeklyTrend(actor, municipality.id),
+    countReports(actor, municipality.id),
+    loadUnchangedOption(actor, municipality.id, today),
   ]);
-  const effective = history.filter((report) => !report.superseded);
-  const latest = effective[0] ?? null;
+  const pageCount = Math.max(1, Math.ceil(reportCount / HISTORY_PAGE_SIZE));
+  const page = Math.min(parsePageNumber(query.seite), pageCount);
+  const history = await loadReportHistory(actor, municipality.id, { page });
+  const latest = weekly.at(-1) ?? null;
   const evaluation = evaluateMunicipality(
     { municipalityId: municipality.id, name: municipality.name, slug, report: latest },
-    { asOf: berlinDay(), intervalDays: county.reportingIntervalDays },
+    { asOf: today, intervalDays: county.reportingIntervalDays },
   );
-  const series = [...effective].reverse().map((report) => {
+  const series = weekly.map((report) => {
     const computed = evaluateMunicipality(
       { municipalityId: municipality.id, name: municipality.name, slug, report },
       { asOf: report.reportingDate, intervalDays: county.reportingIntervalDays },
@@ -55,32 +69,29 @@ export default async function MunicipalityPage({
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <p className="text-sm">
-            <Link href="/lage" className="text-brand-700 underline">
-              Lage im {county.name}
-            </Link>
-          </p>
-          <h1 className="text-2xl font-semibold">{municipality.name}</h1>
-          <p className="text-slate-700">
-            {latest ? `Letzte Meldung vom ${formatDay(latest.reportingDate)}` : "Noch keine Meldung"}
-            {evaluation.stale && latest ? ` – älter als ${county.reportingIntervalDays} Tage` : ""}
-          </p>
-        </div>
-        {mayReport && (
-          <Link href={`/kommunen/${slug}/meldung`} className={buttonClass("primary")}>
-            Neue Meldung
+      <div>
+        <p className="text-sm">
+          <Link href="/lage" className="text-brand-700 underline">
+            Lage im {county.name}
           </Link>
-        )}
+        </p>
+        <h1 className="text-2xl font-semibold">{municipality.name}</h1>
       </div>
       {query.gespeichert && <Alert tone="success">Die Meldung ist gespeichert.</Alert>}
+      {query.unveraendert && <Alert tone="success">Die Zahlen sind für heute unverändert gemeldet.</Alert>}
+      <MunicipalityStatus
+        evaluation={evaluation}
+        today={today}
+        intervalDays={county.reportingIntervalDays}
+        reporting={unchangedOption}
+        returnTo="kommune"
+      />
       {county.isDemo && <DemoNotice />}
 
       {latest && (
-        <section aria-labelledby="aktuell" className="rounded-lg bg-white p-6 shadow">
+        <section aria-labelledby="aktuell" className="rounded-lg bg-white p-4 shadow sm:p-6">
           <h2 id="aktuell" className="mb-4 text-xl font-semibold">
-            Aktuelle Zahlen
+            Zahlen der Meldung vom {formatDay(latest.reportingDate)}
           </h2>
           <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
             {FIGURE_KEYS.map((key) => (
@@ -96,10 +107,6 @@ export default async function MunicipalityPage({
               <dd className="font-medium">{latest.situation ? SITUATION_LABELS[latest.situation] : <FigureValue value={null} />}</dd>
             </div>
           </dl>
-          <p className="mt-4 text-lg">
-            Plätze gesamt {formatNumber(evaluation.totalPlaces)} (jetzt {formatNumber(evaluation.availableNow)}, in Aussicht{" "}
-            {formatNumber(evaluation.prospective)}); Bedarf: <ShortfallValue shortfall={evaluation.shortfall} />
-          </p>
         </section>
       )}
 
@@ -108,7 +115,8 @@ export default async function MunicipalityPage({
           <figcaption className="mb-2">
             <h2 className="text-lg font-semibold">Verlauf</h2>
             <p className="text-sm text-slate-700">
-              Zu erfüllende Quote gegenüber verfügbaren und in Aussicht stehenden Plätzen je Meldedatum.
+              Zu erfüllende Quote gegenüber verfügbaren und in Aussicht stehenden Plätzen, je Woche die letzte Meldung (höchstens{" "}
+              {TREND_WEEKS} Wochen).
             </p>
           </figcaption>
           <TrendChart
@@ -123,22 +131,27 @@ export default async function MunicipalityPage({
           <ChartDataTable
             caption={`Verlauf ${municipality.name}`}
             columns={["Meldedatum", "Zu erfüllen", "Verfügbar jetzt", "In Aussicht", "Bedarf"]}
-            rows={series.map((point) => [
-              formatDay(point.asOf),
-              point.quotaOutstanding === null ? "nicht gemeldet" : formatNumber(point.quotaOutstanding),
-              formatNumber(point.availableNow),
-              formatNumber(point.prospective),
-              formatNumber(point.shortfall),
-            ])}
+            rows={[...series]
+              .reverse()
+              .map((point) => [
+                formatDay(point.asOf),
+                point.quotaOutstanding === null ? "nicht gemeldet" : formatNumber(point.quotaOutstanding),
+                formatNumber(point.availableNow),
+                formatNumber(point.prospective),
+                describeShortfall(point.shortfall),
+              ])}
           />
         </figure>
       )}
 
-      <section aria-labelledby="verlauf">
-        <h2 id="verlauf" className="mb-2 text-xl font-semibold">
-          Alle Meldungen ({history.length})
+      <section aria-labelledby="verlauf" className="flex flex-col gap-3">
+        <h2 id="verlauf" className="text-xl font-semibold">
+          Alle Meldungen ({formatNumber(reportCount)})
         </h2>
-        <ReportHistoryTable history={history} />
+        <p className="text-sm text-slate-700">Neuestes Meldedatum zuerst; korrigierte Meldungen sind markiert.</p>
+        <HistoryPagination page={page} pageCount={pageCount} href={(target) => `/kommunen/${slug}?seite=${target}#verlauf`} />
+        <ReportHistory entries={history} />
+        <HistoryPagination page={page} pageCount={pageCount} href={(target) => `/kommunen/${slug}?seite=${target}#verlauf`} />
       </section>
     </div>
   );

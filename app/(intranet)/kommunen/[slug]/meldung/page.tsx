@@ -31,7 +31,11 @@ export default async function ReportPage({ params }: { params: Promise<{ slug: s
         slug={slug}
         today={berlinDay()}
         baseReportId={form.baseReportId}
-        prefill={form.prefill ? { figures: form.prefill.figures, situation: form.prefill.situation } : null}
+        prefill={
+          form.prefill
+            ? { figures: form.prefill.figures, situation: form.prefill.situation, confirmedWarnings: form.prefill.confirmedWarnings }
+            : null
+        }
       />
     </div>
   );

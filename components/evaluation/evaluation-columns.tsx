@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { createColumnHelper, type RowData } from "@tanstack/react-table";
+import type { MunicipalityEvaluation } from "@/lib/capacity/evaluation";
+import { SITUATION_LABELS } from "@/lib/capacity/figures";
+import { headingOf } from "@/lib/exports/columns";
+import { formatDay } from "@/lib/dates";
+import { formatNumber } from "@/lib/format";
+import { FigureValue, ShortfallValue } from "./figure-value";
+import { RowFlags } from "./row-flags";
+
+declare module "@tanstack/react-table" {
+  // Our columns say whether they hold numbers (right-aligned, tabular figures).
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the type parameters must match TanStack's declaration
+  interface ColumnMeta<TData extends RowData, TValue> {
+    numeric?: boolean;
+    /** A detail column: left out below md, so a phone shows Kommune, Bedarf and Hinweise at once. */
+    detail?: boolean;
+  }
+}
+
+/** Classes of a detail column's cells. */
+export const DETAIL_CELL = "hidden md:table-cell";
+
+const column = createColumnHelper<MunicipalityEvaluation>();
+
+const numeric = (id: keyof MunicipalityEvaluation["figures"]) =>
+  column.accessor((row) => row.figures[id], {
+    id,
+    header: headingOf(id),
+    cell: (info) => <FigureValue value={info.getValue()} />,
+    sortUndefined: "last",
+    sortingFn: (a, b) => (a.original.figures[id] ?? -Infinity) - (b.original.figures[id] ?? -Infinity),
+    meta: { numeric: true, detail: true },
+  });
+
+/** The columns of /lage, with the headings every export uses (lib/exports/columns.ts). */
+export function evaluationColumns(asOf: string, remindedOn: Record<string, string>) {
+  return [
+    column.accessor("name", {
+      header: headingOf("name"),
+      cell: (info) => (
+        <Link href={`/kommunen/${info.row.original.slug}`} className="font-medium text-brand-700 underline">
+          {info.getValue()}
+        </Link>
+      ),
+      sortingFn: (a, b) => a.original.name.localeCompare(b.original.name, "de"),
+      filterFn: (row, _id, value: string) => row.original.name.toLocaleLowerCase("de").includes(value.toLocaleLowerCase("de")),
+    }),
+    numeric("allocations"),
+    numeric("quotaOutstanding"),
+    numeric("availableShared"),
+    numeric("availableDecentral"),
+    numeric("prospectiveShared"),
+    numeric("prospectiveDecentral"),
+    column.accessor("totalPlaces", {
+      header: headingOf("totalPlaces"),
+      cell: (info) => formatNumber(info.getValue()),
+      meta: { numeric: true, detail: true },
+    }),
+    column.accessor("shortfall", {
+      header: headingOf("shortfall"),
+      cell: (info) => <ShortfallValue shortfall={info.getValue()} />,
+      filterFn: (row, _id, value: boolean) => !value || row.original.shortfall > 0,
+      meta: { numeric: true },
+    }),
+    column.accessor((row) => row.situation ?? "", {
+      id: "situation",
+      header: headingOf("situation"),
+      cell: (info) => (info.row.original.situation ? SITUATION_LABELS[info.row.original.situation] : <FigureValue value={null} />),
+      // On a phone the "Widerspruch" flag says what matters of the rating.
+      meta: { detail: true },
+    }),
+    column.accessor((row) => row.reportingDate ?? "", {
+      id: "reportingDate",
+      header: headingOf("reportingDate"),
+      cell: (info) => (info.row.original.reportingDate ? formatDay(info.row.original.reportingDate) : "–"),
+      // On a phone the "veraltet" flag says what matters of the date.
+      meta: { detail: true },
+    }),
+    // Sorted by how much needs attention: stale, contradicting, then unreported figures.
+    column.accessor((row) => (row.stale ? 100 : 0) + (row.contradiction ? 50 : 0) + row.missingFigures.length, {
+      id: "flags",
+      header: "Hinweise",
+      sortDescFirst: true,
+      cell: (info) => <RowFlags row={info.row.original} asOf={asOf} remindedOn={remindedOn[info.row.original.municipalityId]} />,
+    }),
+  ];
+}
