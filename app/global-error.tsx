@@ -1,6 +1,8 @@
 "use client";
 import Link from "next/link";
 import { errorDigest } from "@/components/errors/error-digest";
+import { useDatabaseUnreachable } from "@/components/errors/use-database-unreachable";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/db/unavailable";
 
 // Shown when the root layout itself fails, in place of it: so it brings its own <html> and
 // <body>, and inline styles, because globals.css does not reach it. German only: the board's
@@ -23,13 +25,18 @@ const styles = {
 
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
   const digest = errorDigest(error);
+  const databaseUnreachable = useDatabaseUnreachable();
   return (
     <html lang="de">
       <body style={styles.body}>
         <title>Fehler · Wohnraum</title>
         <main style={styles.main}>
           <h1 style={{ fontSize: "1.5rem", fontWeight: 600 }}>Etwas ist schiefgegangen</h1>
-          <p>Die Seite konnte gerade nicht angezeigt werden. Bitte versuchen Sie es erneut oder später noch einmal.</p>
+          <p>
+            {databaseUnreachable
+              ? DATABASE_UNAVAILABLE_MESSAGE
+              : "Die Seite konnte gerade nicht angezeigt werden. Bitte versuchen Sie es erneut oder später noch einmal."}
+          </p>
           {digest && (
             <p style={{ fontSize: "0.875rem", color: "#334155" }}>
               Fehlernummer für Rückfragen: <code>{digest}</code>

@@ -7,7 +7,9 @@ export type AppErrorCode =
   | "CONFLICT"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "PAYLOAD_TOO_LARGE"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  /** The database cannot be reached right now (lib/db/unavailable.ts). */
+  | "UNAVAILABLE";
 
 export class AppError extends Error {
   constructor(
@@ -33,6 +35,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 };
 
 export const GENERIC_ERROR_MESSAGE = "Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.";

@@ -1,3 +1,5 @@
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db/unavailable";
+import { logUnavailable } from "./db/log-unavailable";
 import { AppError, GENERIC_ERROR_MESSAGE } from "./errors";
 
 /** What a server action returns to its form: errors go back to the field, with the input kept. */
@@ -29,6 +31,10 @@ export function zodFieldErrors(issues: readonly { path: readonly PropertyKey[]; 
 
 /** Expected errors are shown as they are; anything else is logged and shown generically. */
 export function errorState<R>(error: unknown, values?: Record<string, string>): FormState<R> {
+  if (isDatabaseUnavailable(error)) {
+    logUnavailable(error);
+    return { status: "error", message: DATABASE_UNAVAILABLE_MESSAGE, values };
+  }
   if (error instanceof AppError) {
     return { status: "error", message: error.message, fieldErrors: error.fieldErrors, values };
   }

@@ -152,10 +152,10 @@ from the plan itself: ${[...new Set(indexesUsed)].join("; ")}.
 ${planText}
 \`\`\`
 `;
-    // Keep the section `npm run bench:exports` writes into the same file.
+    // Keep the sections `npm run bench:exports` and `bench:mail` write into the same file.
     const previous = await readFile(path.join("docs", "benchmarks.md"), "utf8").catch(() => "");
-    const exportsSection = /<!-- bench:exports:start -->[\s\S]*<!-- bench:exports:end -->/.exec(previous)?.[0];
-    await writeFile(path.join("docs", "benchmarks.md"), exportsSection ? `${report.trimEnd()}\n\n${exportsSection}\n` : report);
+    const sections = previous.match(/<!-- bench:[a-z]+:start -->[\s\S]*?<!-- bench:[a-z]+:end -->/g) ?? [];
+    await writeFile(path.join("docs", "benchmarks.md"), [report.trimEnd(), ...sections].join("\n\n") + "\n");
     log("Wrote docs/benchmarks.md");
     console.log(report);
   } finally {

@@ -60,7 +60,14 @@ async function main() {
 
   try {
     // Migrations and the seed run as the owner; the app and the mail catcher use database.appUrl.
-    database = await openDatabase(log);
+    // A postmaster that dies is restarted (lib/platform/postgres-supervisor.ts); if that fails,
+    // npm start ends with that line and exit code 1, for a process manager to act on.
+    database = await openDatabase(log, {
+      onDatabaseLost: (reason) => {
+        log(reason);
+        void shutdown(1);
+      },
+    });
     await prepareDatabase(database, log);
 
     let demoPassword: string | undefined;

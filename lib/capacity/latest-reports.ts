@@ -3,6 +3,7 @@ import { dateToDay } from "../dates";
 import { evaluateCounty, type CountyEvaluation } from "./evaluation";
 import type { FigureKey, Situation } from "./figures";
 import { figuresOf } from "./report-row";
+import { MIN_DAY } from "../validation";
 
 // Each municipality's latest report on or before a date: the one query behind every evaluation
 // (pages, reminders, benchmark). It takes the Prisma client, so jobs and scripts can use it too;
@@ -35,7 +36,7 @@ export const LATEST_REPORTS_SQL = (countyIds: string[], dates: string[]) => Pris
    CROSS JOIN municipality m
     LEFT JOIN LATERAL (
          SELECT * FROM capacity_report r
-          WHERE r.municipality_id = m.id AND r.reporting_date <= d.day
+          WHERE r.municipality_id = m.id AND r.reporting_date <= d.day AND r.reporting_date >= ${MIN_DAY}::date
           ORDER BY r.reporting_date DESC, r.created_at DESC
           LIMIT 1) r ON true
    WHERE m.county_id = ANY(${countyIds}::text[])`;

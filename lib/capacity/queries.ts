@@ -2,13 +2,14 @@ import "server-only";
 import { cache } from "react";
 import { type Actor, can, writableMunicipalities } from "../auth/actor";
 import { dateToDay } from "../dates";
+import { MIN_DAY } from "../validation";
 import { db } from "../db/client";
 import type { CountyEvaluation } from "./evaluation";
 import type { FigureKey, Situation } from "./figures";
 import { plausibilityWarnings, splitRepeatedWarnings } from "./plausibility";
 import { reportInEffect } from "./report-write";
 import { evaluateAsOf, REPORT_FIGURE_COLUMNS } from "./latest-reports";
-import { evaluationReportOf } from "./report-row";
+import { COUNTED_REPORT, evaluationReportOf } from "./report-row";
 
 // Reads for the intranet. Every function takes the acting user and limits the query to the
 // actor's county; a role without the permission gets nothing.
@@ -75,7 +76,7 @@ export const HISTORY_PAGE_SIZE = 20;
  */
 export async function loadReportHistory(actor: Actor, municipalityId: string, page?: { page: number; pageSize?: number }) {
   if (!can(actor, "evaluation:read")) return [];
-  const where = { municipalityId, municipality: { countyId: actor.countyId } };
+  const where = { municipalityId, municipality: { countyId: actor.countyId }, AND: [COUNTED_REPORT] };
   const pageSize = page?.pageSize ?? HISTORY_PAGE_SIZE;
   const reports = await db().capacityReport.findMany({
     where,
@@ -117,14 +118,14 @@ export type HistoryEntry = Awaited<ReturnType<typeof loadReportHistory>>[number]
 
 export async function countReports(actor: Actor, municipalityId: string): Promise<number> {
   if (!can(actor, "evaluation:read")) return 0;
-  return db().capacityReport.count({ where: { municipalityId, municipality: { countyId: actor.countyId } } });
+  return db().capacityReport.count({ where: { municipalityId, municipality: { countyId: actor.countyId }, AND: [COUNTED_REPORT] } });
 }
 
 /** The latest saved report (by time of saving): the base a new report must build on. */
 export async function latestSavedReportId(actor: Actor, municipalityId: string): Promise<string | null> {
   if (!can(actor, "evaluation:read")) return null;
   const latest = await db().capacityReport.findFirst({
-    where: { municipalityId, municipality: { countyId: actor.countyId } },
+    where: { municipalityId, municipality: { countyId: actor.countyId }, AND: [COUNTED_REPORT] },
     orderBy: { createdAt: "desc" },
     select: { id: true },
   });
@@ -168,7 +169,7 @@ export async function loadWeeklyTrend(actor: Actor, municipalityId: string) {
       SELECT DISTINCT ON (date_trunc('week', r.reporting_date))
              r.id, r.reporting_date AS "reportingDate", r.situation::text AS situation, ${REPORT_FIGURE_COLUMNS}
         FROM capacity_report r JOIN municipality m ON m.id = r.municipality_id
-       WHERE r.municipality_id = ${municipalityId} AND m.county_id = ${actor.countyId}
+       WHERE r.municipality_id = ${municipalityId} AND m.county_id = ${actor.countyId} AND r.reporting_date >= ${MIN_DAY}::date
        ORDER BY date_trunc('week', r.reporting_date) DESC, r.reporting_date DESC, r.created_at DESC
        LIMIT ${TREND_WEEKS}
     ) weekly ORDER BY "reportingDate" ASC`;
@@ -181,10 +182,10 @@ export async function loadReportForm(actor: Actor, slug: string) {
   if (!municipality) return null;
   const [latestByDate, latestSaved] = await Promise.all([
     db().capacityReport.findFirst({
-      where: { municipalityId: municipality.id },
+      where: { municipalityId: municipality.id, ...COUNTED_REPORT },
       orderBy: [{ reportingDate: "desc" }, { createdAt: "desc" }],
     }),
-    db().capacityReport.findFirst({ where: { municipalityId: municipality.id }, orderBy: { createdAt: "desc" } }),
+    db().capacityReport.findFirst({ where: { municipalityId: municipality.id, ...COUNTED_REPORT }, orderBy: { createdAt: "desc" } }),
   ]);
   return {
     municipality,

@@ -6,7 +6,7 @@ import type { Prisma } from "../db/client";
 import { forbidden, notFound } from "../errors";
 import type { Figures, Situation } from "./figures";
 import type { ConfirmedReport } from "./plausibility";
-import { figuresOf } from "./report-row";
+import { COUNTED_REPORT, figuresOf } from "./report-row";
 
 // The steps every way of saving a report shares (the form, "Unverändert melden", the JSON API),
 // so the access rule, the lock and the conflict check cannot drift apart between them.
@@ -42,7 +42,7 @@ export async function lockWritableMunicipality(tx: Tx, actor: Actor, slug: strin
 /** The report saved after the one the author saw, if any: saving now would lose its update. */
 export async function newerReportThan(tx: Tx, municipalityId: string, baseReportId: string | null): Promise<NewerReport | null> {
   const latestSaved = await tx.capacityReport.findFirst({
-    where: { municipalityId },
+    where: { municipalityId, ...COUNTED_REPORT },
     orderBy: { createdAt: "desc" },
     include: { author: { select: { name: true } } },
   });
@@ -61,7 +61,7 @@ export async function newerReportThan(tx: Tx, municipalityId: string, baseReport
 /** The report in effect on a day: the latest reporting date on or before it, its last save. */
 export async function reportInEffect(tx: Tx, municipalityId: string, day: string) {
   const row = await tx.capacityReport.findFirst({
-    where: { municipalityId, reportingDate: { lte: dayToDate(day) } },
+    where: { municipalityId, AND: [COUNTED_REPORT, { reportingDate: { lte: dayToDate(day) } }] },
     orderBy: [{ reportingDate: "desc" }, { createdAt: "desc" }],
   });
   if (!row) return null;

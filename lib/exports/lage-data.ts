@@ -6,6 +6,7 @@ import { addDays, berlinDay, dateToDay, dayToDate, formatDay, isRealDay } from "
 import { db } from "../db/client";
 import { slugify } from "../demo/county-csv";
 import { AppError, forbidden } from "../errors";
+import { COUNTED_REPORT } from "../capacity/report-row";
 
 // What every export of the evaluation reads: the same evaluation /lage shows, for one Stand,
 // with the county's totals at each reporting date of the twelve months before it.
@@ -32,7 +33,7 @@ export async function resolveStand(actor: Actor, raw: unknown, today = berlinDay
     throw badStand("Bitte ein Datum im Format JJJJ-MM-TT angeben.");
   if (stand > today) throw badStand("Der Stand darf nicht in der Zukunft liegen.");
   const first = await db().capacityReport.findFirst({
-    where: { municipality: { countyId: actor.countyId } },
+    where: { municipality: { countyId: actor.countyId }, ...COUNTED_REPORT },
     orderBy: { reportingDate: "asc" },
     select: { reportingDate: true },
   });
@@ -47,7 +48,10 @@ export async function loadLageExport(actor: Actor, rawStand: unknown, now = new 
   const stand = await resolveStand(actor, rawStand, berlinDay(now));
   const county = await countyOf(actor);
   const dates = await db().capacityReport.findMany({
-    where: { municipality: { countyId: actor.countyId }, reportingDate: { gte: dayToDate(addDays(stand, -365)), lte: dayToDate(stand) } },
+    where: {
+      municipality: { countyId: actor.countyId },
+      AND: [COUNTED_REPORT, { reportingDate: { gte: dayToDate(addDays(stand, -365)), lte: dayToDate(stand) } }],
+    },
     distinct: ["reportingDate"],
     orderBy: { reportingDate: "asc" },
     select: { reportingDate: true },

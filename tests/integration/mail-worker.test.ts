@@ -2,7 +2,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, berlinDay, dayToDate } from "../../lib/dates";
 import { db } from "../../lib/db/client";
-import { QUEUES } from "../../lib/jobs/boss";
+import { MAIL_RETRY, QUEUES } from "../../lib/jobs/boss";
+import { MAIL_BATCH_SIZE } from "../../lib/jobs/workers";
 import { jobs, queueMail, startJobWorkers } from "../../lib/jobs";
 import { mailCatcherUrl, startMailCatcher, type MailCatcher } from "../../lib/mail/catcher";
 import { freePort } from "../../lib/platform/ports";
@@ -81,5 +82,35 @@ describe("the app's mail worker", () => {
     await waitFor(async () => (await jobStates(QUEUES.stalenessReminders)).every((state) => state === "completed"), "the second run");
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(await reminders()).toBe(1);
+  });
+
+  it("delivers a burst in batches, each mail once, and a mail that cannot be sent fails only itself", async () => {
+    const burst = `Schub ${Date.now()}`;
+    const boss = await jobs();
+    await boss.insert(
+      Array.from({ length: 3 * MAIL_BATCH_SIZE }, (_, index) => ({
+        name: QUEUES.sendMail,
+        data: { to: `empfaenger-${index}@example.org`, subject: `${burst} ${index}`, text: "Hallo" },
+        ...MAIL_RETRY,
+      })),
+    );
+    // No recipient: nodemailer refuses it, in the middle of a batch.
+    await queueMail({ to: "", subject: `${burst} ohne Empfänger`, text: "Hallo" });
+    const delivered = async () =>
+      (
+        await sql.query<{ total: string; distinct: string }>(
+          "SELECT count(*) AS total, count(DISTINCT subject) AS distinct FROM caught_mail WHERE subject LIKE $1",
+          [`${burst} %`],
+        )
+      ).rows[0]!;
+    await waitFor(async () => Number((await delivered()).total) >= 3 * MAIL_BATCH_SIZE, "the burst");
+    await new Promise((resolve) => setTimeout(resolve, 2500)); // would a duplicate still arrive?
+    expect(await delivered()).toEqual({ total: String(3 * MAIL_BATCH_SIZE), distinct: String(3 * MAIL_BATCH_SIZE) });
+    const states = await sql.query<{ state: string; subject: string }>(
+      "SELECT state, data->>'subject' AS subject FROM pgboss.job WHERE name = $1 AND data->>'subject' LIKE $2",
+      [QUEUES.sendMail, `${burst} %`],
+    );
+    expect(states.rows.filter((row) => row.state === "completed")).toHaveLength(3 * MAIL_BATCH_SIZE);
+    expect(states.rows.find((row) => row.subject.endsWith("ohne Empfänger"))!.state).toBe("retry");
   });
 });
