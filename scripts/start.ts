@@ -42,6 +42,8 @@ async function main() {
   const shutdown = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
+    // First of all: PostgreSQL may already be ending from the same Ctrl-C; that is no crash.
+    database?.release();
     log("Stopping ...");
     if (app && app.exitCode === null) {
       const exited = new Promise((resolve) => app!.once("exit", resolve));

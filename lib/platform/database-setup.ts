@@ -20,6 +20,8 @@ export interface OpenDatabase {
   embedded: boolean;
   /** Embedded mode: the app's login role, created by prepareDatabase. */
   appRole?: AppRole;
+  /** Says a stop is coming (embedded mode: the supervisor stops restarting the postmaster). */
+  release(): void;
   stop(): Promise<void>;
 }
 
@@ -44,7 +46,7 @@ export async function openDatabase(
     }
     await checkReachable(configured, "DATABASE_URL");
     if (migrationUrl) await checkReachable(migrationUrl, "MIGRATION_DATABASE_URL");
-    return { url: migrationUrl ?? configured, appUrl: configured, embedded: false, stop: async () => {} };
+    return { url: migrationUrl ?? configured, appUrl: configured, embedded: false, release: () => {}, stop: async () => {} };
   }
   if (migrationUrl) throw new SetupError("MIGRATION_DATABASE_URL needs DATABASE_URL (the app's connection) as well.");
   const port = process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined;
@@ -61,7 +63,14 @@ export async function openDatabase(
   const ownerUrl = cluster.connectionString(DATABASE_NAME);
   // Generated once and kept, like the superuser's password: the role keeps it across starts.
   const appRole = { role: APP_ROLE, password: await persistedSecret("app-db-password") };
-  return { url: ownerUrl, appUrl: appDatabaseUrl(ownerUrl, appRole), embedded: true, appRole, stop: () => cluster.stop() };
+  return {
+    url: ownerUrl,
+    appUrl: appDatabaseUrl(ownerUrl, appRole),
+    embedded: true,
+    appRole,
+    release: () => cluster.release(),
+    stop: () => cluster.stop(),
+  };
 }
 
 /**

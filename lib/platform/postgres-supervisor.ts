@@ -11,6 +11,7 @@ export const RESTART_WINDOW_MS = 5 * 60_000;
 /** A killed postmaster's backends need a moment to leave its shared memory. */
 const START_ATTEMPTS = 10;
 const START_RETRY_MS = 1000;
+const INTENDED_STOP_GRACE_MS = 500;
 
 export interface SupervisedServer {
   /** The running postmaster, if any. */
@@ -44,8 +45,11 @@ export function supervisePostgres(
     const child = server.child();
     if (!child) return;
     child.once("exit", (code, signal) => {
-      if (released) return;
-      void restart(signal ? `signal ${signal}` : `exit code ${code}`);
+      // Ctrl-C reaches the whole process group: PostgreSQL may see it, and exit, a moment before
+      // npm start's own handler says a stop is intended. Wait that moment before restarting.
+      setTimeout(() => {
+        if (!released) void restart(signal ? `signal ${signal}` : `exit code ${code}`);
+      }, INTENDED_STOP_GRACE_MS);
     });
   };
 
