@@ -22,3 +22,8 @@ export function describeShortfallInPlaces(shortfall: number): string {
   if (shortfall < 0) return `${places(-shortfall)} frei`;
   return "ausgeglichen";
 }
+
+/** After "seit": "1 Tag", "5 Tagen" (dative). */
+export function sinceDays(count: number): string {
+  return `${formatNumber(count)} ${count === 1 ? "Tag" : "Tagen"}`;
+}

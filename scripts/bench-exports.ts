@@ -4,9 +4,6 @@
 // resident memory every 5 ms; the difference to the process's memory before writing shows what the
 // export itself costs. Results go into their own section of docs/benchmarks.md.
 import { execFile } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { Writable } from "node:stream";
 import { promisify } from "node:util";
 import { evaluateCounty, type MunicipalityReportInput } from "../lib/capacity/evaluation";
@@ -15,11 +12,10 @@ import { lageCsv } from "../lib/exports/csv";
 import type { LageExport } from "../lib/exports/lage-data";
 import { writeLageWorkbook } from "../lib/exports/xlsx";
 import { addDays, berlinDay } from "../lib/dates";
+import { BENCHMARKS_FILE, machineLine, writeBenchSection } from "./bench/report-file";
 
 const SIZES = [250, 1000, 4000];
 const HISTORY_WEEKS = 52;
-export const SECTION_START = "<!-- bench:exports:start -->";
-export const SECTION_END = "<!-- bench:exports:end -->";
 
 function syntheticExport(municipalities: number): LageExport {
   const stand = berlinDay();
@@ -105,9 +101,8 @@ async function main() {
     console.log(`[bench:exports] ${size} municipalities done`);
   }
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-  const section = `${SECTION_START}
-## Exports (\`npm run bench:exports\`, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC)
-Machine: ${os.cpus()[0]?.model ?? "CPU"}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, Node.js ${process.version}.
+  const section = `## Exports (\`npm run bench:exports\`, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC)
+Machine: ${machineLine()}.
 One county with N municipalities: the workbook (Übersicht, Auswertung, Verlauf with ${HISTORY_WEEKS} weekly reporting dates, Hinweise) written by the
 streaming writer into a discarding stream, and the three CSV tables. Each size in a fresh Node process; "RSS" is its resident memory
 sampled every 5 ms while writing, "before" the same process with the data loaded and nothing written yet.
@@ -118,18 +113,9 @@ ${results.map((result) => `| ${result.municipalities.toLocaleString("en")} | ${(
 
 Aim for 1,000 municipalities: under 5 s and under 300 MB for the workbook. The evaluation's rows are in memory anyway (the page shows
 them); what writing adds grows with the rows being written, not with a copy of the file.
-${SECTION_END}
 `;
-  const file = path.join("docs", "benchmarks.md");
-  const current = await readFile(file, "utf8").catch(() => "# Benchmarks\n");
-  const start = current.indexOf(SECTION_START);
-  const end = current.indexOf(SECTION_END);
-  const next =
-    start >= 0 && end > start
-      ? current.slice(0, start) + section.trimEnd() + current.slice(end + SECTION_END.length)
-      : `${current.trimEnd()}\n\n${section}`;
-  await writeFile(file, next);
-  console.log(`[bench:exports] wrote ${file}`);
+  await writeBenchSection("exports", section);
+  console.log(`[bench:exports] wrote ${BENCHMARKS_FILE}`);
   for (const result of results)
     console.log(
       `  ${result.municipalities}: workbook ${(result.workbookMs / 1000).toFixed(2)} s, RSS peak ${mb(result.peakRss)} (before ${mb(result.baselineRss)})`,

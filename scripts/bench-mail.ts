@@ -4,8 +4,6 @@
 // mail stored. Every mail must arrive exactly once. Results go into their own section of
 // docs/benchmarks.md. Uses an embedded PostgreSQL in .data/bench-mail.
 import { randomBytes } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrate";
@@ -16,10 +14,9 @@ import { createMailTransport } from "../lib/mail/transport";
 import { ensureDatabase, startEmbeddedPostgres } from "../lib/platform/embedded-postgres";
 import { freePort } from "../lib/platform/ports";
 import { log, runCli } from "./cli";
+import { machineLine, writeBenchSection } from "./bench/report-file";
 
 const MAILS = 1000;
-export const SECTION_START = "<!-- bench:mail:start -->";
-export const SECTION_END = "<!-- bench:mail:end -->";
 
 async function drain(url: string, instances: number) {
   const client = new pg.Client({ connectionString: url });
@@ -89,10 +86,9 @@ async function main() {
         throw new Error(`not exactly once: ${result.total} stored, ${result.distinct} distinct`);
       results.push(result);
     }
-    const section = `${SECTION_START}
-## Mail delivery (\`npm run bench:mail\`)
+    const section = `## Mail delivery (\`npm run bench:mail\`)
 
-Machine: ${os.cpus()[0]?.model ?? "CPU"}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, Node.js ${process.version}; embedded PostgreSQL; measured ${new Date().toISOString().slice(0, 10)}.
+Machine: ${machineLine()}; embedded PostgreSQL; measured ${new Date().toISOString().slice(0, 10)}.
 
 ${MAILS} mails queued in pg-boss, delivered to the app's SMTP catcher on loopback (which stores each in PostgreSQL), from the workers' start to the last mail stored:
 
@@ -102,17 +98,8 @@ ${results.map((result) => `| ${result.instances} | ${result.seconds.toFixed(1)} 
 
 A worker fetches up to 25 jobs per round, delivers 5 at a time and fetches the next round at once
 after a full one (\`lib/jobs/workers.ts\`); before, each instance fetched one job per second.
-${SECTION_END}
 `;
-    const file = path.join("docs", "benchmarks.md");
-    const current = await readFile(file, "utf8").catch(() => "# Benchmarks\n");
-    const start = current.indexOf(SECTION_START);
-    const end = current.indexOf(SECTION_END);
-    const next =
-      start >= 0 && end > start
-        ? current.slice(0, start) + section.trimEnd() + current.slice(end + SECTION_END.length)
-        : `${current.trimEnd()}\n\n${section}`;
-    await writeFile(file, next);
+    await writeBenchSection("mail", section);
     log("Wrote docs/benchmarks.md");
     console.log(section);
   } finally {

@@ -4,7 +4,7 @@
 // is kept in .data/bench, so a second run skips the generation.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -20,6 +20,7 @@ import { buildIfStale, spawnApp, waitForHealth } from "./next-app";
 import { concurrent, evaluationRows, sequential, signInCookie } from "./bench/lage-load";
 import { COUNTIES, DAYS, generateStateData, MUNICIPALITIES_PER_COUNTY } from "./bench/state-data";
 import { ms, summary } from "./bench/stats";
+import { BENCHMARKS_FILE, keptBenchSections } from "./bench/report-file";
 
 const RUNS = 200;
 
@@ -153,9 +154,7 @@ ${planText}
 \`\`\`
 `;
     // Keep the sections `npm run bench:exports` and `bench:mail` write into the same file.
-    const previous = await readFile(path.join("docs", "benchmarks.md"), "utf8").catch(() => "");
-    const sections = previous.match(/<!-- bench:[a-z]+:start -->[\s\S]*?<!-- bench:[a-z]+:end -->/g) ?? [];
-    await writeFile(path.join("docs", "benchmarks.md"), [report.trimEnd(), ...sections].join("\n\n") + "\n");
+    await writeFile(BENCHMARKS_FILE, [report.trimEnd(), ...(await keptBenchSections())].join("\n\n") + "\n");
     log("Wrote docs/benchmarks.md");
     console.log(report);
   } finally {

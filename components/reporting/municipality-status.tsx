@@ -4,11 +4,9 @@ import { SITUATION_LABELS } from "@/lib/capacity/figures";
 import type { PlausibilityWarning } from "@/lib/capacity/plausibility";
 import { reportDue } from "@/lib/capacity/staleness";
 import { formatDay } from "@/lib/dates";
-import { describeShortfallInPlaces, formatNumber, places } from "@/lib/format";
+import { describeShortfallInPlaces, formatNumber, places, sinceDays } from "@/lib/format";
 import { buttonClass } from "@/components/ui/styles";
 import { UnchangedReportButton } from "./unchanged-report-button";
-
-const dayWord = (days: number) => (days === 1 ? "1 Tag" : `${days} Tagen`);
 
 /** The report's state in words: what the clerk has to do this week. */
 export function DueSentence({ reportingDate, today, intervalDays }: { reportingDate: string | null; today: string; intervalDays: number }) {
@@ -23,7 +21,7 @@ export function DueSentence({ reportingDate, today, intervalDays }: { reportingD
     case "overdue":
       return (
         <>
-          Überfällig seit {dayWord(due.overdueDays)} (fällig war sie am {formatDay(due.dueOn)}).
+          Überfällig seit {sinceDays(due.overdueDays)} (fällig war sie am {formatDay(due.dueOn)}).
         </>
       );
   }

@@ -14,6 +14,14 @@ export interface ReportFormResult {
   conflict?: NewerReport;
 }
 
+const UNKNOWN_MUNICIPALITY = { status: "error", message: "Diese Kommune gibt es nicht." } as const;
+
+/** A bound argument comes back from the browser like any other input: validate it. */
+function parseBoundSlug(value: unknown): string | null {
+  const slug = slugSchema.safeParse(value);
+  return slug.success ? slug.data : null;
+}
+
 function afterSave(municipalitySlug: string, target: string): never {
   revalidatePath("/lage");
   revalidatePath("/uebersicht");
@@ -26,10 +34,8 @@ export async function submitReportAction(
   _previous: FormState<ReportFormResult>,
   formData: FormData,
 ): Promise<FormState<ReportFormResult>> {
-  // A bound argument comes back from the browser like any other input: validate it.
-  const slug = slugSchema.safeParse(boundSlug);
-  if (!slug.success) return { status: "error", message: "Diese Kommune gibt es nicht." };
-  const municipalitySlug = slug.data;
+  const municipalitySlug = parseBoundSlug(boundSlug);
+  if (!municipalitySlug) return UNKNOWN_MUNICIPALITY;
   const input = reportFormToInput(formData);
   const values = Object.fromEntries(Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
   try {
@@ -65,11 +71,11 @@ export async function confirmUnchangedAction(
   _previous: FormState<ReportFormResult>,
   formData: FormData,
 ): Promise<FormState<ReportFormResult>> {
-  const slug = slugSchema.safeParse(boundSlug);
-  if (!slug.success) return { status: "error", message: "Diese Kommune gibt es nicht." };
+  const municipalitySlug = parseBoundSlug(boundSlug);
+  if (!municipalitySlug) return UNKNOWN_MUNICIPALITY;
   try {
     const actor = await requireActor("report:write");
-    const result = await confirmUnchangedReport(actor, slug.data, { baseReportId: formText(formData, "baseReportId") });
+    const result = await confirmUnchangedReport(actor, municipalitySlug, { baseReportId: formText(formData, "baseReportId") });
     if (result.status === "warnings") {
       return {
         status: "error",
@@ -88,6 +94,6 @@ export async function confirmUnchangedAction(
   } catch (error) {
     return errorState(error);
   }
-  const target = formText(formData, "returnTo") === "uebersicht" ? RETURN_TO.uebersicht : `${RETURN_TO.kommune}${slug.data}`;
-  afterSave(slug.data, `${target}?unveraendert=1`);
+  const target = formText(formData, "returnTo") === "uebersicht" ? RETURN_TO.uebersicht : `${RETURN_TO.kommune}${municipalitySlug}`;
+  afterSave(municipalitySlug, `${target}?unveraendert=1`);
 }

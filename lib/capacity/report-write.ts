@@ -59,7 +59,11 @@ export async function newerReportThan(tx: Tx, municipalityId: string, baseReport
 }
 
 /** The report in effect on a day: the latest reporting date on or before it, its last save. */
-export async function reportInEffect(tx: Tx, municipalityId: string, day: string) {
+export async function reportInEffect(
+  tx: Tx,
+  municipalityId: string,
+  day: string,
+): Promise<(ConfirmedReport & { id: string; reportingDate: string; warningNote: string | null }) | null> {
   const row = await tx.capacityReport.findFirst({
     where: { municipalityId, AND: [COUNTED_REPORT, { reportingDate: { lte: dayToDate(day) } }] },
     orderBy: [{ reportingDate: "desc" }, { createdAt: "desc" }],
@@ -72,7 +76,7 @@ export async function reportInEffect(tx: Tx, municipalityId: string, day: string
     situation: row.situation,
     confirmedWarnings: row.confirmedWarnings,
     warningNote: row.warningNote,
-  } satisfies ConfirmedReport & Record<string, unknown>;
+  };
 }
 
 /** Inserts the report and its audit entry; the caller has checked access, conflict and warnings. */

@@ -9,7 +9,7 @@ import { countyOf, loadCountyEvaluation, loadUnchangedOption } from "@/lib/capac
 import { latestReminders } from "@/lib/capacity/reminder-log";
 import { reportDue } from "@/lib/capacity/staleness";
 import { berlinDay, formatDay } from "@/lib/dates";
-import { places } from "@/lib/format";
+import { places, sinceDays } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Übersicht" };
 
@@ -105,7 +105,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                       </Link>
                       {": "}
                       {due.state === "overdue"
-                        ? `seit ${due.overdueDays === 1 ? "1 Tag" : `${due.overdueDays} Tagen`} überfällig (letzte Meldung ${formatDay(row.reportingDate!)})`
+                        ? `seit ${sinceDays(due.overdueDays)} überfällig (letzte Meldung ${formatDay(row.reportingDate!)})`
                         : "noch nie gemeldet"}
                       {reminders[row.municipalityId] && `, erinnert am ${formatDay(reminders[row.municipalityId]!)}`}
                     </li>
