@@ -39,27 +39,34 @@ test("a Stand before the first report says so plainly", async ({ page }) => {
   await expect(page.getByTestId("evaluation-table")).toHaveCount(0);
 });
 
-/**
- * Every intranet page, each in every role's variant: once with the role that sees the most of it,
- * and again for each role that sees it differently (the clerk's overview, own row and form; the
- * press office's read-only overview). Pages that are the same for every role (the account page)
- * are checked once, which keeps the sweep within the suite's time budget.
- */
-const PAGES: Partial<Record<keyof typeof ACCOUNTS, string[]>> = {
+/** Every intranet page each role may open: the navigation's, the account page, a municipality and its form. */
+const PAGES: Record<keyof typeof ACCOUNTS, string[]> = {
+  admin: [
+    "/uebersicht",
+    "/lage",
+    "/lage/druck",
+    "/kommunen/kommune-m",
+    "/export",
+    "/angebote",
+    "/angebote/nachbetreuung",
+    "/einstellungen",
+    "/verwaltung/benutzer",
+    "/verwaltung/postausgang",
+    "/konto/passwort",
+  ],
   coordinator: [
     "/uebersicht",
     "/lage",
     "/kommunen/kommune-m",
     "/kommunen/kommune-m/meldung",
     "/export",
-    "/einstellungen",
     "/angebote",
     "/angebote/nachbetreuung",
+    "/einstellungen",
     "/konto/passwort",
   ],
-  admin: ["/verwaltung/benutzer", "/verwaltung/postausgang", "/lage/druck", "/kommunen/kommune-m"],
-  clerkA: ["/uebersicht", "/lage", "/kommunen/kommune-a", "/kommunen/kommune-a/meldung", "/angebote"],
-  press: ["/uebersicht", "/export", "/kein-zugriff"],
+  press: ["/uebersicht", "/lage", "/kommunen/kommune-m", "/export", "/konto/passwort", "/kein-zugriff"],
+  clerkA: ["/uebersicht", "/lage", "/kommunen/kommune-a", "/kommunen/kommune-a/meldung", "/angebote", "/konto/passwort"],
 };
 
 test("at 1440×900 and 390×844 no intranet page of any role scrolls sideways, and axe finds nothing", async ({ browser }) => {
