@@ -12,7 +12,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Server-only packages with native or dynamic requires stay outside the bundle.
-  serverExternalPackages: ["pg", "pg-boss", "nodemailer", "@prisma/adapter-pg", "@resvg/resvg-js", "exceljs"],
+  serverExternalPackages: ["pg", "pg-copy-streams", "pg-boss", "pino", "nodemailer", "@prisma/adapter-pg", "@resvg/resvg-js", "exceljs"],
   // Server actions get the same body bound as route handlers (lib/http/request-guard.ts).
   experimental: { serverActions: { bodySizeLimit: "64kb" } },
   headers() {

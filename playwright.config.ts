@@ -8,6 +8,9 @@ import { CHROMIUM_ARGS } from "./tests/support/chromium";
 const port = Number(process.env.E2E_PORT ?? 3105);
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), "wohnraum-e2e");
 export const E2E_DEMO_PASSWORD = "e2e-demo-passwort";
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789";
+/** Everything npm start and the app print during the run (scanned for secrets at the end). */
+export const E2E_LOG_FILE = path.join(dataDir, "server-output.log");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -17,6 +20,13 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: process.env.CI ? [["list"]] : [["list"]],
+  // The operations checks need the whole suite behind them: the outage one blocks the database
+  // for a moment, and the log scan reads what every other test made the server print.
+  projects: [
+    { name: "app", testIgnore: /after-suite\// },
+    { name: "database-outage", testMatch: /after-suite\/database-outage\.spec\.ts/, dependencies: ["app"] },
+    { name: "log-scan", testMatch: /after-suite\/log-scan\.spec\.ts/, dependencies: ["database-outage"] },
+  ],
   use: {
     baseURL: `http://localhost:${port}`,
     locale: "de-DE",
@@ -37,6 +47,8 @@ export default defineConfig({
       WOHNRAUM_DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54329",
       DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
+      WOHNRAUM_LOG_FILE: E2E_LOG_FILE,
       APP_URL: `http://localhost:${port}`,
       DATABASE_URL: "",
       SMTP_URL: "",

@@ -31,8 +31,10 @@ ALTER DEFAULT PRIVILEGES FOR ROLE :"owner_role" IN SCHEMA public
 -- append-only table is added there and here together with its migration.
 REVOKE UPDATE, DELETE, TRUNCATE ON TABLE capacity_report, audit_event FROM :"app_role";
 
--- The migration record is the owner's business.
+-- The migration record is the owner's business; the app only reads it (the scheduled backup
+-- records the schema's version).
 REVOKE ALL ON TABLE "_prisma_migrations" FROM :"app_role";
+GRANT SELECT ON TABLE "_prisma_migrations" TO :"app_role";
 
 -- pg-boss creates a table per queue at run time, so the app role owns pg-boss's schema. It needs
 -- no CREATE right on the database (that would let it create schemas that shadow the owner's).

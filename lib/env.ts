@@ -41,11 +41,24 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "BOARD_COUNTY must be a county slug")
     .optional(),
+  /**
+   * Bearer token for /api/metrics (Prometheus). Unset: metrics are off and /api/metrics answers 404.
+   */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must have at least 16 characters").optional(),
   /** Run background job workers in this process (default on). */
   JOBS_WORKER: z
     .enum(["0", "1"])
     .default("1")
     .transform((value) => value === "1"),
+  /** The daily backup at 03:00 Europe/Berlin in this process's job worker (lib/backup/job.ts); `npm start` sets it in embedded mode. */
+  BACKUP_SCHEDULE: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((value) => value === "1"),
+  /** Where backups are written; default: `backups` in the data folder (WOHNRAUM_DATA_DIR, else .data). */
+  BACKUP_DIR: z.string().optional(),
+  /** How many backup files the daily backup keeps; older ones are deleted. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(14),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -62,4 +75,19 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace"], {
+  error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace",
+});
+
+/**
+ * LOG_LEVEL on its own: the logger starts before (and without) the rest of the configuration,
+ * e.g. in scripts. An invalid value falls back to "info" and says so in the log.
+ */
+export function logLevelSetting(): { level: z.infer<typeof logLevelSchema>; problem?: string } {
+  const raw = process.env.LOG_LEVEL?.trim();
+  if (!raw) return { level: "info" };
+  const parsed = logLevelSchema.safeParse(raw);
+  return parsed.success ? { level: parsed.data } : { level: "info", problem: parsed.error.issues[0]?.message };
 }

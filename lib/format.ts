@@ -27,3 +27,14 @@ export function describeShortfallInPlaces(shortfall: number): string {
 export function sinceDays(count: number): string {
   return `${formatNumber(count)} ${count === 1 ? "Tag" : "Tagen"}`;
 }
+
+const oneDecimal = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** A file size in decimal units as a German reader writes it: "512 Byte", "86 kB", "1,4 MB", "2,0 GB". */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1000) return `${formatNumber(bytes)} Byte`;
+  // Thresholds below the round numbers, so 999,700 bytes read "1,0 MB", not "1.000 kB".
+  if (bytes < 999_500) return `${formatNumber(Math.round(bytes / 1000))} kB`;
+  if (bytes < 999_950_000) return `${oneDecimal.format(bytes / 1_000_000)} MB`;
+  return `${oneDecimal.format(bytes / 1_000_000_000)} GB`;
+}

@@ -1,7 +1,3 @@
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db/unavailable";
-import { logUnavailable } from "./db/log-unavailable";
-import { AppError, GENERIC_ERROR_MESSAGE } from "./errors";
-
 /** What a server action returns to its form: errors go back to the field, with the input kept. */
 export interface FormState<Result = undefined> {
   status: "idle" | "success" | "error";
@@ -27,17 +23,4 @@ export function zodFieldErrors(issues: readonly { path: readonly PropertyKey[]; 
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
   return fieldErrors;
-}
-
-/** Expected errors are shown as they are; anything else is logged and shown generically. */
-export function errorState<R>(error: unknown, values?: Record<string, string>): FormState<R> {
-  if (isDatabaseUnavailable(error)) {
-    logUnavailable(error);
-    return { status: "error", message: DATABASE_UNAVAILABLE_MESSAGE, values };
-  }
-  if (error instanceof AppError) {
-    return { status: "error", message: error.message, fieldErrors: error.fieldErrors, values };
-  }
-  console.error(error);
-  return { status: "error", message: GENERIC_ERROR_MESSAGE, values };
 }

@@ -8,8 +8,12 @@ export const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist",
 const TSX_CLI = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
 
 /** Starts the app's own server (scripts/serve.ts: Next.js behind node:http) on `port`. */
-export function spawnApp(env: NodeJS.ProcessEnv, options: { port: number; dev: boolean; stdio?: "inherit" | "ignore" }): ChildProcess {
-  return spawn(process.execPath, [TSX_CLI, path.join("scripts", "serve.ts"), ...(options.dev ? ["--dev"] : [])], {
+export function spawnApp(
+  env: NodeJS.ProcessEnv,
+  options: { port: number; dev: boolean; stdio?: "inherit" | "ignore" | "pipe" },
+): ChildProcess {
+  // Node's own warnings would be bare lines on stderr; scripts/serve.ts logs them as JSON instead.
+  return spawn(process.execPath, ["--no-warnings", TSX_CLI, path.join("scripts", "serve.ts"), ...(options.dev ? ["--dev"] : [])], {
     env: { ...env, PORT: String(options.port), NODE_ENV: options.dev ? "development" : "production" },
     stdio: ["ignore", options.stdio ?? "inherit", options.stdio ?? "inherit"],
   });

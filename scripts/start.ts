@@ -4,6 +4,7 @@
 // and on Ctrl-C stops it all cleanly.
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import { DEMO_ACCOUNTS } from "../lib/demo/seed";
 import { ROLE_LABELS } from "../lib/auth/roles";
@@ -11,13 +12,32 @@ import { generatePassword } from "../lib/auth/password";
 import { createPrismaClient } from "../lib/db/client";
 import { isDatabaseEmpty, seedDemo } from "../lib/demo/seed";
 import { mailCatcherUrl, startMailCatcher, type MailCatcher } from "../lib/mail/catcher";
-import { openDatabase, persistedSecret, prepareDatabase, type OpenDatabase } from "../lib/platform/database-setup";
+import { dataDir, openDatabase, persistedSecret, prepareDatabase, type OpenDatabase } from "../lib/platform/database-setup";
 import { isPortFree } from "../lib/platform/ports";
 import { SetupError } from "../lib/platform/setup-error";
 import { log, runCli } from "./cli";
 import { buildIfStale, spawnApp, waitForHealth } from "./next-app";
 
 const dev = process.argv.includes("--dev");
+
+/**
+ * WOHNRAUM_LOG_FILE: everything npm start and the app print also goes to this file (appended),
+ * e.g. for a host without journald; the end-to-end tests scan it for secrets.
+ */
+function copyOutputToFile(file: string | undefined): boolean {
+  if (!file) return false;
+  mkdirSync(path.dirname(file), { recursive: true });
+  const copy = createWriteStream(file, { flags: "a" });
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;
+    stream.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
+      copy.write(chunk);
+      return write(chunk, ...rest);
+    };
+  }
+  return true;
+}
+const copyingOutput = copyOutputToFile(process.env.WOHNRAUM_LOG_FILE?.trim());
 
 function parsePort(): number {
   const port = Number(process.env.PORT ?? 3000);
@@ -65,6 +85,8 @@ async function main() {
     // A postmaster that dies is restarted (lib/platform/postgres-supervisor.ts); if that fails,
     // npm start ends with that line and exit code 1, for a process manager to act on.
     database = await openDatabase(log, {
+      // Ctrl-C and SIGTERM are handled above: app first, then the mail catcher, then PostgreSQL.
+      ownSignalHandling: true,
       onDatabaseLost: (reason) => {
         log(reason);
         void shutdown(1);
@@ -73,6 +95,7 @@ async function main() {
     await prepareDatabase(database, log);
 
     let demoPassword: string | undefined;
+    const demoPasswordGiven = Boolean(process.env.DEMO_PASSWORD);
     if (database.embedded) {
       demoPassword = process.env.DEMO_PASSWORD || (await persistedSecret("demo-password", () => generatePassword(12)));
       const prisma = createPrismaClient(database.url);
@@ -116,11 +139,17 @@ async function main() {
       MAIL_CATCHER: smtpUrl ? "0" : "1",
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",
+      // The daily backup job (lib/backup) runs where npm start keeps the database itself.
+      ...(database.embedded
+        ? { BACKUP_SCHEDULE: process.env.BACKUP_SCHEDULE ?? "1", BACKUP_DIR: process.env.BACKUP_DIR || path.join(dataDir(), "backups") }
+        : {}),
     } as Record<string, string | undefined> as NodeJS.ProcessEnv;
 
     if (!dev) await buildIfStale(appEnv, log);
 
-    app = spawnApp(appEnv, { port, dev });
+    app = spawnApp(appEnv, { port, dev, stdio: copyingOutput ? "pipe" : "inherit" });
+    app.stdout?.on("data", (chunk: Buffer) => process.stdout.write(chunk));
+    app.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
     app.on("exit", (code) => {
       if (!stopping) {
         log(`The app exited unexpectedly (exit code ${code}).`);
@@ -133,7 +162,8 @@ async function main() {
     log(`Wohnraum is running at ${appUrl}`);
     if (database.embedded) {
       log(`Database: embedded PostgreSQL (data in ${path.relative(process.cwd(), process.env.WOHNRAUM_DATA_DIR || ".data") || "."}).`);
-      log(`Demo accounts, password ${demoPassword}:`);
+      // A password the operator chose is not repeated into the log; a generated one must be shown.
+      log(demoPasswordGiven ? "Demo accounts, with the password from DEMO_PASSWORD:" : `Demo accounts, password ${demoPassword}:`);
       for (const account of DEMO_ACCOUNTS) log(`  ${account.email.padEnd(32)} ${ROLE_LABELS[account.role]}`);
     }
     if (catcher) log(`E-mails are caught locally; admins read them at ${appUrl}/verwaltung/postausgang`);

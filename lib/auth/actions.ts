@@ -4,6 +4,7 @@ import { formValues, zodFieldErrors, type FormState } from "../forms";
 import { GENERIC_ERROR_MESSAGE } from "../errors";
 import { signIn, signOut } from "./auth";
 import { safeRedirectPath, SIGN_IN_MESSAGES, signInSchema } from "./sign-in-schema";
+import { logger } from "../log";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData, ["email"]);
@@ -21,7 +22,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
       return { status: "error", message: SIGN_IN_MESSAGES[reason], values };
     }
     if (error instanceof AuthError) {
-      console.error(error);
+      logger.error({ err: error }, "sign-in failed");
       return { status: "error", message: GENERIC_ERROR_MESSAGE, values };
     }
     throw error; // the redirect after a successful sign-in

@@ -35,13 +35,24 @@ export type Permission =
   /** Follow, extend and end housing offers (clerks: their municipality's only). */
   | "offers:oversee"
   /** Municipal mailboxes and the board's legal texts. */
-  | "board:configure";
+  | "board:configure"
+  /** The installation's backup runs (lib/backup). */
+  | "backups:read";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   CLERK: ["evaluation:read", "report:write", "offers:oversee"],
   COORDINATOR: ["evaluation:read", "report:write", "settings:manage", "export:read", "offers:oversee"],
   PRESS: ["evaluation:read", "export:read"],
-  ADMIN: ["evaluation:read", "users:manage", "outbox:read", "settings:manage", "export:read", "offers:oversee", "board:configure"],
+  ADMIN: [
+    "evaluation:read",
+    "users:manage",
+    "outbox:read",
+    "settings:manage",
+    "export:read",
+    "offers:oversee",
+    "board:configure",
+    "backups:read",
+  ],
 };
 
 export function can(actor: Pick<Actor, "role">, permission: Permission): boolean {

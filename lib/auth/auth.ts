@@ -8,6 +8,8 @@ import { clientAddress } from "../http/client-address";
 import { verifyCredentials } from "./credentials";
 import { isSessionOpen, revokeUserSession } from "./user-sessions";
 import { recordAudit } from "../audit/record";
+import { logger } from "../log";
+import { isDatabaseUnavailable } from "../db/unavailable";
 
 class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
@@ -25,7 +27,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: {
     // A wrong password is an expected outcome, not an error worth a log line each time.
     error(error) {
-      if (error.name !== "CredentialsSignin" && !(error instanceof CredentialsSignin)) console.error("[auth]", error);
+      if (error.name !== "CredentialsSignin" && !(error instanceof CredentialsSignin)) logger.error({ err: error }, "auth error");
     },
   },
   providers: [
@@ -55,7 +57,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       }
       // Every later read (also GET /api/auth/session, which renews the cookie) first asks the
       // server: a signed-out, expired or superseded session is not renewed but ended.
-      if (!token.sid || !(await isSessionOpen(db(), token.sid))) return null;
+      if (!token.sid) return null;
+      try {
+        if (!(await isSessionOpen(db(), token.sid))) return null;
+      } catch (error) {
+        // Auth.js would take a throw for a broken token and delete the cookie: a database outage
+        // would sign everybody out. Unchecked, the token grants nothing: every request reads the
+        // session row itself (lib/auth/session.ts), and that read reports the outage.
+        if (isDatabaseUnavailable(error)) return token;
+        throw error;
+      }
       return token;
     },
     session({ session, token }) {

@@ -17,6 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/einstellungen", label: "Einstellungen", permission: "settings:manage" },
   { href: "/verwaltung/benutzer", label: "Benutzer", permission: "users:manage" },
   { href: "/verwaltung/postausgang", label: "Postausgang", permission: "outbox:read", needsMailCatcher: true },
+  { href: "/verwaltung/sicherungen", label: "Sicherungen", permission: "backups:read" },
 ];
 
 export function navigationFor(actor: Actor, options: { mailCatcher: boolean }): NavItem[] {

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "../auth/session";
-import { errorState, formText, type FormState } from "../forms";
+import { errorState } from "../form-errors";
+import { formText, type FormState } from "../forms";
 import type { PlausibilityWarning } from "./plausibility";
 import { reportFormToInput } from "./report-schema";
 import { slugSchema } from "../validation";

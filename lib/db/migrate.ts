@@ -47,12 +47,22 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFil
   );
 }
 
+/**
+ * `upTo`: apply migrations only up to and including this one (a restore recreates the schema of
+ * the backup's version; the app's next start migrates forward). A database already past it, or a
+ * name this version does not know, is an error.
+ */
 export async function applyMigrations(
   connectionString: string,
-  options: { dir?: string; log?: (line: string) => void } = {},
+  options: { dir?: string; log?: (line: string) => void; upTo?: string } = {},
 ): Promise<string[]> {
   const log = options.log ?? (() => {});
-  const migrations = await readMigrations(options.dir);
+  const known = await readMigrations(options.dir);
+  const { upTo } = options;
+  if (upTo !== undefined && !known.some((migration) => migration.name === upTo)) {
+    throw new MigrationError(`Migration ${upTo} is not known to this version; it needs a newer version of the app.`);
+  }
+  const migrations = upTo === undefined ? known : known.filter((migration) => migration.name <= upTo);
   const client = new pg.Client({ connectionString });
   await client.connect();
   const applied: string[] = [];
@@ -71,13 +81,17 @@ export async function applyMigrations(
       if (row.finished_at === null) {
         throw new MigrationError(`Migration ${row.migration_name} failed earlier and is marked unfinished; resolve it before starting.`);
       }
-      const file = migrations.find((migration) => migration.name === row.migration_name);
+      const file = known.find((migration) => migration.name === row.migration_name);
       if (!file) {
         throw new MigrationError(`The database has migration ${row.migration_name}, which this version does not know.`);
       }
       if (file.checksum !== row.checksum) {
         throw new MigrationError(`Migration ${row.migration_name} was changed after it was applied; migrations must not be edited.`);
       }
+    }
+    const newest = [...recorded.keys()].sort().at(-1);
+    if (upTo !== undefined && newest !== undefined && newest > upTo) {
+      throw new MigrationError(`The database is already at migration ${newest}, past ${upTo}.`);
     }
 
     for (const migration of migrations) {

@@ -89,10 +89,12 @@ export async function grantAppRole(ownerUrl: string, appRole: string): Promise<v
       for (const table of APPEND_ONLY_TABLES) {
         await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON TABLE ${client.escapeIdentifier(table)} FROM ${role}`);
       }
-      // The migration record is the owner's business; the app neither reads nor writes it.
+      // The migration record is the owner's business: the app only reads it, because the scheduled
+      // backup (lib/backup) records the schema's version with the rows.
       await client.query(`DO $$ BEGIN
           IF to_regclass('public._prisma_migrations') IS NOT NULL THEN
             REVOKE ALL ON TABLE public."_prisma_migrations" FROM ${role};
+            GRANT SELECT ON TABLE public."_prisma_migrations" TO ${role};
           END IF;
         END $$`);
 

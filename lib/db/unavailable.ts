@@ -8,7 +8,7 @@ export const DATABASE_UNAVAILABLE_MESSAGE = "Die Datenbank ist gerade nicht erre
 export const RETRY_AFTER_SECONDS = 5;
 
 // Prisma: P1001 can't reach, P1002 timed out, P1008 operation timed out, P1017 server closed the
-// connection, P2024 pool timeout. PostgreSQL SQLSTATE: class 08 (connection exception), 57P01-03
+// connection, P2024 pool timeout, P2037 too many connections. PostgreSQL SQLSTATE: class 08 (connection exception), 57P01-03
 // (shut down by the administrator, crash, cannot connect now). Node: the socket errors.
 const CODES = new Set([
   "P1001",
@@ -16,6 +16,7 @@ const CODES = new Set([
   "P1008",
   "P1017",
   "P2024",
+  "P2037",
   "57P01",
   "57P02",
   "57P03",
@@ -29,7 +30,8 @@ const MESSAGES =
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 5 || typeof error !== "object" || error === null) return false;
-  const { code, name, message, cause, kind } = error as {
+  const { code, name, message, cause, kind, err } = error as {
+    err?: unknown;
     code?: unknown;
     name?: unknown;
     message?: unknown;
@@ -41,5 +43,6 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   // Driver adapters report a lost server as a kind, e.g. { kind: "DatabaseNotReachable" }.
   if (typeof kind === "string" && /NotReachable|ConnectionClosed|SocketTimeout|TooManyConnections/.test(kind)) return true;
   if (typeof message === "string" && MESSAGES.test(message)) return true;
-  return isDatabaseUnavailable(cause, depth + 1);
+  // Auth.js wraps what a callback threw as { cause: { err } }.
+  return isDatabaseUnavailable(cause, depth + 1) || isDatabaseUnavailable(err, depth + 1);
 }

@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import { CSV_TABLES, lageCsv, type CsvTable } from "./csv";
 import { exportFileName, loadLageExport, type LageExport } from "./lage-data";
 import { writeLageWorkbook } from "./xlsx";
+import { logger } from "../log";
 
 // Every export goes through here: load the one evaluation, record who exported what for which
 // Stand (an audit event), and produce the file.
@@ -38,7 +39,7 @@ export async function workbookResponse(actor: Actor, stand: unknown): Promise<Re
   await recordExport(actor, data, "xlsx");
   const stream = new PassThrough();
   writeLageWorkbook(data, stream).catch((error: unknown) => {
-    console.error(`[export] workbook failed: ${(error as Error).name}`);
+    logger.error({ err: error }, "export workbook failed");
     stream.destroy(error as Error);
   });
   return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {

@@ -3,6 +3,7 @@ import { NextRequest } from "next/server";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { errorResponse } from "./responses";
+import { requestIdOf } from "./request-id";
 
 // One guard for every route handler, intranet and public board alike. A request that changes
 // data must be JSON (or, for Auth.js, a form), must come from this site, and may be at most
@@ -127,7 +128,7 @@ export function guardedJsonRoute<Context>(
       }
       return noStore(await handler(request, context, { body }));
     } catch (error) {
-      return noStore(errorResponse(error));
+      return noStore(errorResponse(error, requestIdOf(request.headers)));
     }
   };
 }
@@ -146,7 +147,7 @@ export function guardedFormRoute(handler: (request: NextRequest) => Promise<Resp
       const forwarded = new NextRequest(request.url, { method: request.method, headers: request.headers, body: Buffer.from(body) });
       return noStore(await handler(forwarded));
     } catch (error) {
-      return noStore(errorResponse(error));
+      return noStore(errorResponse(error, requestIdOf(request.headers)));
     }
   };
 }

@@ -1,6 +1,8 @@
 import PgBoss from "pg-boss";
 import type { Prisma } from "../db/client";
 import type { MailMessage } from "../mail/message";
+import { isDatabaseUnavailable } from "../db/unavailable";
+import { logger } from "../log";
 
 // Background work runs on PostgreSQL (pg-boss): a job is locked with SKIP LOCKED by exactly one
 // worker, so several app instances never process, e.g., send, the same job twice.
@@ -10,14 +12,30 @@ export const QUEUES = {
   pruneSignInAttempts: "prune-sign-in-attempts",
   stalenessReminders: "staleness-reminders",
   offerMaintenance: "offer-maintenance",
+  databaseBackup: "database-backup",
 } as const;
 
 export const MAIL_RETRY = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
 
+let jobsStopping = false;
+
+/** Stops the workers of this process: running jobs may finish within `timeoutSeconds`. */
+export async function stopBoss(boss: PgBoss, timeoutSeconds = 3): Promise<void> {
+  jobsStopping = true;
+  await boss.stop({ graceful: true, wait: true, timeout: timeoutSeconds * 1000 }).catch(() => {});
+}
+
 export async function createBoss(connectionString: string): Promise<PgBoss> {
   // Finished jobs (mail payloads hold addresses) are deleted from the archive after 7 days.
   const boss = new PgBoss({ connectionString, schema: "pgboss", application_name: "wohnraum-jobs", max: 4, deleteAfterDays: 7 });
-  boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
+  boss.on("error", (error) => {
+    // While the process stops, PostgreSQL may end first (Ctrl-C reaches both): that is no error.
+    if (isDatabaseUnavailable(error)) {
+      if (!jobsStopping) logger.warn({ err: error }, "job queue lost its database connection; it reconnects");
+      return;
+    }
+    logger.error({ err: error }, "job queue error");
+  });
   await boss.start();
   // A mail not sent within a week (its payload holds addresses) is dropped from the queue.
   await boss.createQueue(QUEUES.sendMail, { name: QUEUES.sendMail, ...MAIL_RETRY, retentionDays: 7 });

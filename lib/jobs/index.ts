@@ -3,8 +3,9 @@ import { db, type Prisma } from "../db/client";
 import { env } from "../env";
 import type { MailMessage } from "../mail/message";
 import { createMailTransport } from "../mail/transport";
-import { createBoss, MAIL_RETRY, QUEUES, sendMailInTransaction, type PgBoss } from "./boss";
+import { createBoss, MAIL_RETRY, QUEUES, sendMailInTransaction, stopBoss, type PgBoss } from "./boss";
 import { registerWorkers } from "./workers";
+import { backupDirectory } from "../backup/format";
 
 const globalForJobs = globalThis as unknown as { boss?: Promise<PgBoss>; workersStarted?: boolean };
 
@@ -17,7 +18,13 @@ export function jobs(): Promise<PgBoss> {
 export async function startJobWorkers(): Promise<void> {
   if (globalForJobs.workersStarted || !env().JOBS_WORKER) return;
   globalForJobs.workersStarted = true;
+  // On stop, the workers end before the process does, and before PostgreSQL goes (npm start stops
+  // the app first); no "terminating connection" line for an intended stop.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => void jobs().then((boss) => stopBoss(boss)));
+  }
   const { SMTP_URL, MAIL_FROM, APP_URL, SIGN_IN_RETENTION_DAYS, MAIL_CATCHER } = env();
+  const { DATABASE_URL, BACKUP_SCHEDULE, BACKUP_DIR, BACKUP_KEEP } = env();
   await registerWorkers(await jobs(), {
     prisma: db(),
     transport: SMTP_URL ? createMailTransport(SMTP_URL) : null,
@@ -25,6 +32,7 @@ export async function startJobWorkers(): Promise<void> {
     appUrl: APP_URL,
     mailCatcher: MAIL_CATCHER,
     signInRetentionDays: SIGN_IN_RETENTION_DAYS,
+    backup: { schedule: BACKUP_SCHEDULE, connectionString: DATABASE_URL, dir: backupDirectory(BACKUP_DIR), keep: BACKUP_KEEP },
   });
 }
 

@@ -5,9 +5,11 @@ import { pruneUserSessions } from "../auth/user-sessions";
 import { pruneRateLimitHits } from "../security/rate-limit";
 import type { MailMessage } from "../mail/message";
 import { deliver, type MailTransport } from "../mail/transport";
+import { countMails } from "../metrics/hooks";
 import { MAIL_RETRY, QUEUES, sendMailInTransaction } from "./boss";
 import { sendStalenessReminders } from "./reminders";
 import { runOfferMaintenance } from "../offers/maintenance";
+import { registerBackupJob, type BackupJobSettings } from "../backup/job";
 
 export interface WorkerDependencies {
   prisma: PrismaClient;
@@ -20,6 +22,8 @@ export interface WorkerDependencies {
   mailCatcher?: boolean;
   /** Sign-in attempts are kept this long (SIGN_IN_RETENTION_DAYS). */
   signInRetentionDays: number;
+  /** The daily backup (BACKUP_SCHEDULE, BACKUP_DIR, BACKUP_KEEP); absent: not scheduled here. */
+  backup?: BackupJobSettings;
 }
 
 export async function registerWorkers(boss: PgBoss, deps: WorkerDependencies): Promise<void> {
@@ -52,6 +56,8 @@ export async function registerWorkers(boss: PgBoss, deps: WorkerDependencies): P
   });
   // Hourly: unconfirmed offers go after 48 hours, reminders a day before expiry.
   await boss.schedule(QUEUES.offerMaintenance, "11 * * * *", {}, { tz: "Europe/Berlin" });
+
+  if (deps.backup) await registerBackupJob(boss, { prisma: deps.prisma, appUrl: deps.appUrl, backup: deps.backup });
 }
 
 /** Mails fetched per round; after a full round the worker fetches again at once. */
@@ -84,6 +90,8 @@ export async function registerMailWorker(boss: PgBoss, deps: Pick<WorkerDependen
           if (result.status === "rejected") failed.push({ id: slice[index]!.id, error: result.reason });
         });
       }
+      countMails("sent", batch.length - failed.length);
+      countMails("failed", failed.length);
       for (const { id, error } of failed) {
         await boss.fail(QUEUES.sendMail, id, { message: error instanceof Error ? error.message : String(error) });
       }

@@ -7,6 +7,8 @@ import { DEFAULT_LOCALE, INTL_LOCALE, isLocale, type Locale } from "../i18n/loca
 import { acceptLinksRequest, contactOfferer, manageOffer, sendLinks, submitOffer, type BoardFailure, type ManageAction } from "./service";
 import type { FieldErrors } from "./schema";
 import type { BoardFormState } from "./form-state";
+import { logger, logUnexpected } from "../log";
+import { requestIdOf } from "../http/request-id";
 
 // The board's server actions: read the form, ask the service, and turn its typed result into
 // text in the visitor's language. Next.js checks each action's Origin against the host and
@@ -80,9 +82,8 @@ function translateFieldErrors(t: ErrorTranslator, errors: FieldErrors): Record<s
 }
 
 async function unexpected(locale: Locale, error: unknown, values?: BoardFormState["values"]): Promise<BoardFormState> {
-  // Name, code and stack only: a database error's message can quote the input (addresses, texts).
-  const { name, code, stack } = (error ?? {}) as { name?: string; code?: string; stack?: string };
-  console.error(`[board] unexpected ${name ?? "error"}${code ? ` (${code})` : ""}\n${(stack ?? "").split("\n").slice(1, 6).join("\n")}`);
+  // Type and code only for database errors: their messages can quote the input (lib/log.ts).
+  logUnexpected(error, { requestId: requestIdOf(await headers()), where: "board action" });
   const t = await getTranslations({ locale, namespace: "errors" });
   return { status: "error", message: t("generic"), values };
 }
@@ -124,8 +125,7 @@ export async function resendLinksAction(_previous: BoardFormState, formData: For
     if (!result.ok) return failureState(locale, result, values);
     const request = result.request;
     // After the answer: a known address must not take longer to answer than an unknown one.
-    if (request)
-      after(() => sendLinks(request).catch((error: unknown) => console.error(`[board] sending links failed: ${(error as Error).name}`)));
+    if (request) after(() => sendLinks(request).catch((error: unknown) => logger.error({ err: error }, "board: sending links failed")));
     const t = await getTranslations({ locale, namespace: "links" });
     return { status: "success", message: t("done") };
   } catch (error) {

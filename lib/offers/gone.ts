@@ -1,5 +1,6 @@
 import { db } from "../db/client";
 import { isListed } from "./lifecycle";
+import { logger } from "../log";
 
 /**
  * True for an offer that exists but is no longer listed (placed, deleted, expired, or still
@@ -14,7 +15,7 @@ export async function offerIsGone(id: string, now = new Date()): Promise<boolean
     });
     return offer !== null && !isListed(offer, now);
   } catch (error) {
-    console.error(`[board] could not check offer ${id}: ${(error as Error).message}`);
+    logger.error({ err: error, offer: id }, "board: could not check offer");
     return false;
   }
 }

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "../auth/session";
 import { formatDateTime } from "../dates";
-import { errorState, formText, formValues, type FormState } from "../forms";
+import { errorState } from "../form-errors";
+import { formText, formValues, type FormState } from "../forms";
 import { saveLegalText, updateBoardSettings, updateMunicipalityMailbox } from "./board-settings";
 import { BOARD_SETTING_KEYS, LEGAL_TEXT_LABELS, LOCALE_LABELS, type LegalTextKindName } from "./oversight-schema";
 import { markAdviceDone, staffEndOffer, staffExtendOffer } from "./oversight";

@@ -12,6 +12,7 @@ import { queueOfferMails } from "./mail-queue";
 import { manageLink, offerTitle, type OfferMailKind } from "./mails";
 import { contactInputSchema, fieldErrorsOf, offerInputSchema, resendLinksSchema, tokenSchema, type FieldErrors } from "./schema";
 import { emailKey, hashOfferToken, newOfferToken } from "./tokens";
+import { logger } from "../log";
 
 // What citizens do on the public board: offer, confirm, extend, end, ask for their links again,
 // and write to an offerer. Every function returns a typed result; the server actions translate
@@ -47,7 +48,7 @@ function rateLimited(retryAfterSeconds: number): BoardFailure {
 /** The honeypot was filled in: answer as if all went well, store and send nothing (counted in the log). */
 function isBot(raw: Record<string, unknown>): boolean {
   const filled = typeof raw.website === "string" && raw.website.trim() !== "";
-  if (filled) console.info("[board] honeypot filled in: request answered and dropped");
+  if (filled) logger.info("board: honeypot filled in, request answered and dropped");
   return filled;
 }
 

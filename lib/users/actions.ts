@@ -3,7 +3,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requestClientAddress, signOut } from "../auth/auth";
 import { requireActor } from "../auth/session";
-import { errorState, formText, formValues, type FormState } from "../forms";
+import { errorState } from "../form-errors";
+import { formText, formValues, type FormState } from "../forms";
 import { acceptInvite, changeOwnPassword, createUser, resetUserAccess, setUserActive, type AccessHandover } from "./service";
 
 const USERS_PATH = "/verwaltung/benutzer";

@@ -2,8 +2,10 @@
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { requestClientAddress } from "../auth/auth";
-import { errorState, formText, formValues, type FormState } from "../forms";
+import { errorState } from "../form-errors";
+import { formText, formValues, type FormState } from "../forms";
 import { acceptPasswordResetRequest, PASSWORD_RESET_REQUESTED_MESSAGE, resetPassword, sendPasswordReset } from "./password-reset";
+import { logger } from "../log";
 
 // Public actions (no session): the token or the limiter is the only check, each in the service.
 
@@ -12,9 +14,7 @@ export async function requestPasswordResetAction(_previous: FormState, formData:
   try {
     const request = await acceptPasswordResetRequest(values, { clientAddress: await requestClientAddress() });
     // After the answer: a known address must not take longer to answer than an unknown one.
-    after(() =>
-      sendPasswordReset(request).catch((error: unknown) => console.error(`[auth] password reset mail failed: ${(error as Error).name}`)),
-    );
+    after(() => sendPasswordReset(request).catch((error: unknown) => logger.error({ err: error }, "password reset mail failed")));
   } catch (error) {
     return errorState(error, values);
   }

@@ -16,7 +16,7 @@ test("the health check reports app and database", async ({ request }) => {
 });
 
 const navigation = {
-  admin: ["Übersicht", "Lage", "Export", "Wohnraumbörse", "Einstellungen", "Benutzer", "Postausgang"],
+  admin: ["Übersicht", "Lage", "Export", "Wohnraumbörse", "Einstellungen", "Benutzer", "Postausgang", "Sicherungen"],
   coordinator: ["Übersicht", "Lage", "Export", "Wohnraumbörse", "Einstellungen"],
   press: ["Übersicht", "Lage", "Export"],
   clerkA: ["Übersicht", "Lage", "Wohnraumbörse"],
@@ -30,7 +30,7 @@ for (const [role, items] of Object.entries(navigation) as [keyof typeof navigati
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Übersicht: Kommunen im Landkreis Musterland");
     await expect(page.getByRole("row")).toHaveCount(22);
 
-    for (const path of ["/verwaltung/benutzer", "/verwaltung/postausgang"]) {
+    for (const path of ["/verwaltung/benutzer", "/verwaltung/postausgang", "/verwaltung/sicherungen"]) {
       await page.goto(path);
       if (role === "admin") await expect(page).toHaveURL(path);
       else await expect(page.getByRole("heading", { name: "Kein Zugriff" })).toBeVisible();

@@ -52,6 +52,7 @@ const PAGES: Record<keyof typeof ACCOUNTS, string[]> = {
     "/einstellungen",
     "/verwaltung/benutzer",
     "/verwaltung/postausgang",
+    "/verwaltung/sicherungen",
     "/konto/passwort",
   ],
   coordinator: [

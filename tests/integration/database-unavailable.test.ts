@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPrismaClient, db } from "../../lib/db/client";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../../lib/db/unavailable";
-import { errorState } from "../../lib/forms";
+import { errorState } from "../../lib/form-errors";
 import { errorResponse } from "../../lib/http/responses";
 import { freePort } from "../../lib/platform/ports";
 
@@ -42,22 +42,22 @@ describe("a database that cannot be reached", () => {
     const error = await failure(() => away.county.count());
     await away.$disconnect();
     const logged: string[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => logged.push(args.map(String).join(" "));
+    const original = process.stdout.write.bind(process.stdout);
+    process.stdout.write = (chunk: string) => logged.push(String(chunk)) > 0;
     try {
       const response = errorResponse(error);
       expect(response.status).toBe(503);
       expect(response.headers.get("Retry-After")).toBe("5");
       expect(await response.json()).toEqual({ error: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE });
-      expect(errorState(error, { comment: "kept" })).toEqual({
+      expect(await errorState(error, { comment: "kept" })).toEqual({
         status: "error",
         message: DATABASE_UNAVAILABLE_MESSAGE,
         values: { comment: "kept" },
       });
     } finally {
-      console.error = original;
+      process.stdout.write = original;
     }
-    expect(logged.join("\n")).toMatch(/database unavailable/);
+    expect(logged.join("\n")).toMatch(/"msg":"database unavailable"/);
     expect(logged.join("\n")).not.toMatch(/secret-password|127\.0\.0\.1|wohnraum@/);
   });
 });

@@ -17,7 +17,16 @@ describe("role permissions", () => {
     CLERK: ["evaluation:read", "report:write", "offers:oversee"],
     COORDINATOR: ["evaluation:read", "report:write", "settings:manage", "export:read", "offers:oversee"],
     PRESS: ["evaluation:read", "export:read"],
-    ADMIN: ["evaluation:read", "users:manage", "outbox:read", "settings:manage", "export:read", "offers:oversee", "board:configure"],
+    ADMIN: [
+      "evaluation:read",
+      "users:manage",
+      "outbox:read",
+      "settings:manage",
+      "export:read",
+      "offers:oversee",
+      "board:configure",
+      "backups:read",
+    ],
   };
   const all: Permission[] = [
     "evaluation:read",
@@ -28,6 +37,7 @@ describe("role permissions", () => {
     "export:read",
     "offers:oversee",
     "board:configure",
+    "backups:read",
   ];
 
   for (const [role, granted] of Object.entries(expected) as [Actor["role"], Permission[]][]) {
@@ -77,6 +87,7 @@ describe("navigation by role", () => {
       "/einstellungen",
       "/verwaltung/benutzer",
       "/verwaltung/postausgang",
+      "/verwaltung/sicherungen",
     ]);
     expect(navigationFor(actor("COORDINATOR"), { mailCatcher: true }).map((item) => item.href)).toEqual([
       "/uebersicht",
