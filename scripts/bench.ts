@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { hashPassword } from "../lib/auth/password";
+import { balancingInputOf } from "../lib/capacity/balancing";
 import { evaluateCountiesAsOf } from "../lib/capacity/queries";
 import { LATEST_REPORTS_SQL } from "../lib/capacity/latest-reports";
 import { addDays, berlinDay } from "../lib/dates";
@@ -17,6 +18,7 @@ import { ensureDatabase, startEmbeddedPostgres } from "../lib/platform/embedded-
 import { freePort } from "../lib/platform/ports";
 import { log, runCli } from "./cli";
 import { buildIfStale, spawnApp, waitForHealth } from "./next-app";
+import { measureBalancing, ringLinks, seededRandom } from "./bench/balancing";
 import { concurrent, evaluationRows, sequential, signInCookie } from "./bench/lage-load";
 import { COUNTIES, DAYS, generateStateData, MUNICIPALITIES_PER_COUNTY } from "./bench/state-data";
 import { ms, summary } from "./bench/stats";
@@ -87,6 +89,13 @@ async function main() {
       stateTotal.push(performance.now() - started);
     }
 
+    // The balancing proposal (issue 12) over the whole state as one pool, each municipality
+    // bordering two on either side (the generated set has no recorded neighbours).
+    log("Balancing proposal for the whole state ...");
+    const [stateEvaluation] = await evaluateCountiesAsOf(allCounties, [today], 7);
+    const balancingInput = stateEvaluation!.rows.map(balancingInputOf);
+    const balancing = measureBalancing(balancingInput, ringLinks(balancingInput.map((row) => row.id).sort(), seededRandom(12)));
+
     log("/lage through the built app ...");
     const password = randomBytes(12).toString("hex");
     await client.query(
@@ -134,11 +143,17 @@ ${generation.reports.toLocaleString("en")} reports${generation.seconds ? `, gene
 | one county: total (Prisma query + evaluation module) | ${ms(one.total.median)} | ${ms(one.total.p95)} | ${one.total.runs} | |
 | whole state (1,000 municipalities): database, round trip | ${ms(state.db.median)} | ${ms(state.db.p95)} | ${state.db.runs} | < 60 ms |
 | whole state: total (Prisma query + evaluation module) | ${ms(state.total.median)} | ${ms(state.total.p95)} | ${state.total.runs} | |
+| balancing proposal, whole state (${balancingInput.length.toLocaleString("en")} municipalities) | ${ms(balancing.timing.median)} | ${ms(balancing.timing.p95)} | ${balancing.timing.runs} | < 1 s |
 | GET /lage (today), one request at a time | ${ms(lageSequential.median)} | ${ms(lageSequential.p95)} | ${lageSequential.runs} | p95 < 50 ms |
 | GET /lage?stand=(400 days ago), one at a time | ${ms(lagePast.median)} | ${ms(lagePast.p95)} | ${lagePast.runs} | |
 
 /lage under 20 concurrent connections: ${lageConcurrent.requests} requests in ${lageConcurrent.seconds.toFixed(1)} s,
 **${lageConcurrent.perSecond.toFixed(1)} requests/s**, latency median ${ms(lageConcurrent.p50)}, p95 ${ms(lageConcurrent.p95)}.
+
+The balancing proposal (\`proposeBalancing\`, no database) took the evaluation of the whole state as
+one county: ${balancing.proposal.totals.municipalitiesShort} municipalities short by ${balancing.proposal.totals.shortfall.toLocaleString("en")} places,
+${balancing.proposal.givers.length} with ${balancing.proposal.totals.spare.toLocaleString("en")} places to spare, each bordering the two next on either side of a
+ring; it proposed ${balancing.proposal.totals.transfers} agreements and left ${balancing.proposal.totals.uncovered.toLocaleString("en")} places uncovered.
 
 /lage renders the county's table (25 municipalities), the totals and the 13-week trend (13 dates ×
 25 municipalities, one query), signed in as a coordinator; times are measured by the client on

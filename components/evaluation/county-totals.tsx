@@ -1,4 +1,6 @@
 import type { CountyTotals } from "@/lib/capacity/evaluation";
+import type { CountyOutlook } from "@/lib/capacity/outlook";
+import { assumptions, countyOutlookSentence } from "@/lib/capacity/outlook-text";
 import { formatNumber, places } from "@/lib/format";
 
 function Figure({ label, value, testId, emphasis }: { label: string; value: number; testId: string; emphasis?: boolean }) {
@@ -49,6 +51,28 @@ export function CountyTotalsBlock({ totals, children }: { totals: CountyTotals; 
         </dl>
       </section>
     </div>
+  );
+}
+
+/**
+ * After the table (on a phone too): an estimate, so it comes after the answer to "where are places
+ * missing", which must stay on the first screen.
+ */
+export function CountyOutlookBox({ outlook }: { outlook: CountyOutlook }) {
+  const { forecast } = outlook;
+  const warning = forecast?.warning || outlook.municipalitiesWarned > 0;
+  return (
+    <section aria-labelledby="reichweite">
+      <h2 id="reichweite" className="mb-2 text-lg font-semibold">
+        Wie lange die Plätze reichen
+      </h2>
+      <div className={`rounded-md border px-3 py-2 ${warning ? "border-red-700 bg-red-50" : "border-slate-300 bg-white"}`}>
+        <p data-testid="county-outlook" data-weeks={forecast?.now.kind === "RUNS_OUT" ? forecast.now.weeks : undefined}>
+          {countyOutlookSentence(outlook)}
+        </p>
+        <p className="mt-1 text-sm text-slate-700">{assumptions(outlook.settings)} Die Spalte „Reicht ca.“ zeigt es je Kommune.</p>
+      </div>
+    </section>
   );
 }
 

@@ -2,10 +2,12 @@ import Link from "next/link";
 import { createColumnHelper, type RowData } from "@tanstack/react-table";
 import type { MunicipalityEvaluation } from "@/lib/capacity/evaluation";
 import { SITUATION_LABELS } from "@/lib/capacity/figures";
+import { outlookWarning } from "@/lib/capacity/outlook-text";
 import { headingOf } from "@/lib/exports/columns";
 import { formatDay } from "@/lib/dates";
 import { formatNumber } from "@/lib/format";
 import { FigureValue, ShortfallValue } from "./figure-value";
+import { OutlookValue } from "./outlook-value";
 import { RowFlags } from "./row-flags";
 
 declare module "@tanstack/react-table" {
@@ -16,6 +18,11 @@ declare module "@tanstack/react-table" {
     /** A detail column: left out below md, so a phone shows Kommune, Bedarf and Hinweise at once. */
     detail?: boolean;
   }
+}
+
+function outlookSortValue(row: MunicipalityEvaluation): number | undefined {
+  if (row.outlook?.kind !== "FORECAST") return undefined;
+  return row.outlook.now.kind === "RUNS_OUT" ? row.outlook.now.weeks : Number.MAX_SAFE_INTEGER;
 }
 
 /** Classes of a detail column's cells. */
@@ -77,12 +84,25 @@ export function evaluationColumns(asOf: string, remindedOn: Record<string, strin
       // On a phone the "veraltet" flag says what matters of the date.
       meta: { detail: true },
     }),
-    // Sorted by how much needs attention: stale, contradicting, then unreported figures.
-    column.accessor((row) => (row.stale ? 100 : 0) + (row.contradiction ? 50 : 0) + row.missingFigures.length, {
-      id: "flags",
-      header: "Hinweise",
-      sortDescFirst: true,
-      cell: (info) => <RowFlags row={info.row.original} asOf={asOf} remindedOn={remindedOn[info.row.original.municipalityId]} />,
+    // Weeks the places available now last: shortest first; "kein Ende absehbar" after every
+    // number, "zu wenige Meldungen" last. On a phone the flag "reicht nur ca. 2 Wochen" says what matters.
+    column.accessor((row) => outlookSortValue(row), {
+      id: "outlook",
+      header: headingOf("outlook"),
+      cell: (info) => <OutlookValue outlook={info.row.original.outlook} />,
+      sortDescFirst: false,
+      sortUndefined: "last",
+      meta: { detail: true },
     }),
+    // Sorted by how much needs attention: stale, contradicting, warned outlook, then unreported figures.
+    column.accessor(
+      (row) => (row.stale ? 100 : 0) + (row.contradiction ? 50 : 0) + (outlookWarning(row.outlook) ? 25 : 0) + row.missingFigures.length,
+      {
+        id: "flags",
+        header: "Hinweise",
+        sortDescFirst: true,
+        cell: (info) => <RowFlags row={info.row.original} asOf={asOf} remindedOn={remindedOn[info.row.original.municipalityId]} />,
+      },
+    ),
   ];
 }

@@ -9,12 +9,14 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import type { MunicipalityEvaluation } from "@/lib/capacity/evaluation";
+import type { CountyOutlook } from "@/lib/capacity/outlook";
 import { COUNTY_ORDER, DEFAULT_SORT, type EvaluationParams } from "@/lib/capacity/evaluation-params";
 import { explanationOf } from "@/lib/exports/columns";
 import { formatDay } from "@/lib/dates";
 import { formatNumber } from "@/lib/format";
 import { DETAIL_CELL, evaluationColumns } from "./evaluation-columns";
 import { ShortfallValue } from "./figure-value";
+import { CountyOutlookValue } from "./outlook-value";
 
 /** Writes the table state into the URL without a server round trip (Next keeps it in sync). */
 function replaceSearchParams(update: Record<string, string | null>) {
@@ -33,6 +35,7 @@ export function EvaluationTable({
   remindedOn,
   totals,
   ownMunicipalityId,
+  countyOutlook,
 }: {
   rows: MunicipalityEvaluation[];
   params: EvaluationParams;
@@ -41,6 +44,8 @@ export function EvaluationTable({
   totals: Record<string, number>;
   /** A clerk's own municipality, highlighted. */
   ownMunicipalityId?: string | null;
+  /** The county's outlook, for the Gesamt row's "Reicht ca.". */
+  countyOutlook?: CountyOutlook;
 }) {
   const [sorting, setSorting] = useState<SortingState>([params.sort]);
   const [query, setQuery] = useState(params.query);
@@ -129,8 +134,8 @@ export function EvaluationTable({
         </p>
       </div>
       <p className="text-sm text-slate-700 md:hidden">
-        Auf schmalen Bildschirmen zeigt die Tabelle Bedarf und Hinweise; alle Zahlen, Einschätzung und Meldedatum stehen auf der Seite der
-        Kommune.
+        Auf schmalen Bildschirmen zeigt die Tabelle Bedarf und Hinweise; alle Zahlen, Einschätzung, Meldedatum und wie lange die Plätze
+        reichen stehen auf der Seite der Kommune.
       </p>
       {/* Wide screens: the page scrolls and the header sticks. Narrow screens: the table scrolls
           sideways in its own box, with the Kommune column kept in view. */}
@@ -159,12 +164,15 @@ export function EvaluationTable({
                       className={`border-b border-slate-300 bg-slate-100 px-1.5 py-2 align-bottom lg:sticky lg:top-0 lg:z-10 ${header.column.columnDef.meta?.detail ? DETAIL_CELL : ""} ${numericColumn ? "text-right" : ""} ${header.column.id === "name" ? "" : "max-w-28"} ${header.column.id === "name" ? "sticky left-0 z-20" : ""}`}
                     >
                       {header.column.getCanSort() ? (
+                        // The arrow flows with the words (not a flex item beside them), so a narrow
+                        // column may put it on a line of its own: the table stays within 1,280 px
+                        // with the "Reicht ca." column.
                         <button
                           type="button"
                           onClick={header.column.getToggleSortingHandler()}
-                          className={`inline-flex items-end gap-1 font-semibold ${numericColumn ? "text-right" : "text-left"}`}
+                          className={`font-semibold ${numericColumn ? "text-right" : "text-left"}`}
                         >
-                          {flexRender(header.column.columnDef.header, header.getContext())}
+                          {flexRender(header.column.columnDef.header, header.getContext())}{" "}
                           <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
                         </button>
                       ) : (
@@ -233,7 +241,9 @@ export function EvaluationTable({
                     data-value={totals[leaf.id] ?? ""}
                     className={`px-2 py-2 ${leaf.columnDef.meta?.detail ? DETAIL_CELL : ""} ${leaf.columnDef.meta?.numeric ? "text-right tabular-nums" : ""}`}
                   >
-                    {totals[leaf.id] === undefined ? null : leaf.id === "shortfall" ? (
+                    {leaf.id === "outlook" ? (
+                      <CountyOutlookValue outlook={countyOutlook} />
+                    ) : totals[leaf.id] === undefined ? null : leaf.id === "shortfall" ? (
                       <ShortfallValue shortfall={totals[leaf.id]!} />
                     ) : (
                       formatNumber(totals[leaf.id]!)
@@ -248,7 +258,9 @@ export function EvaluationTable({
       <p className="text-sm text-slate-700">
         Abkürzungen: <abbr title="Gemeinschaftsunterkunft">GU</abbr> = Gemeinschaftsunterkunft; <abbr title="nicht gemeldet">n. g.</abbr> =
         nicht gemeldet (zählt als 0). Hinweise: „veraltet“ = älter als das Meldeintervall; „Widerspruch“ = die Einschätzung passt nicht zum
-        Bedarf; „n. g. 2“ = zwei Zahlen der Meldung fehlen (Details beim Zeigen auf den Hinweis).
+        Bedarf; „reicht nur ca. 2 Wochen“ = die jetzt freien Plätze reichen bei den neuen Zuweisungen der letzten Meldewochen kürzer als die
+        Warnschwelle des Landkreises; „n. g. 2“ = zwei Zahlen der Meldung fehlen (Details beim Zeigen auf den Hinweis). „Reicht ca.“ ist
+        eine Schätzung, abgerundet auf ganze Wochen.
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import { FIGURE_KEYS, FIGURE_SHORT_LABELS } from "@/lib/capacity/figures";
 import type { MunicipalityEvaluation } from "@/lib/capacity/evaluation";
+import { outlookWarning } from "@/lib/capacity/outlook-text";
 import { daysBetween, formatDay } from "@/lib/dates";
 
 // relative: the screen-reader text inside stays in the cell (an absolute box could widen the page).
@@ -40,6 +41,15 @@ export function RowFlags({ row, asOf, remindedOn }: { row: MunicipalityEvaluatio
         >
           Widerspruch
         </abbr>
+      </span>,
+    );
+  }
+  const outlookFlag = outlookWarning(row.outlook);
+  if (outlookFlag) {
+    flags.push(
+      // In words beside the colour; the threshold is the county's setting.
+      <span key="outlook" className={`${badge} bg-red-100 text-red-900`} data-flag="outlook">
+        {outlookFlag}
       </span>,
     );
   }

@@ -8,6 +8,8 @@ export interface TrendSeries {
   label: string;
   color: string;
   dashed?: boolean;
+  /** Another dash pattern than `dashed`'s, e.g. for an estimate beside "In Aussicht". */
+  dash?: string;
 }
 
 /** Lines over time; the same numbers are available as a table next to it. */
@@ -39,7 +41,7 @@ export function TrendChart({
               name={line.label}
               stroke={line.color}
               strokeWidth={2}
-              strokeDasharray={line.dashed ? "6 4" : undefined}
+              strokeDasharray={line.dash ?? (line.dashed ? "6 4" : undefined)}
               dot={false}
               connectNulls
               isAnimationActive={false}

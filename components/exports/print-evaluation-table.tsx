@@ -1,4 +1,5 @@
 import type { CountyEvaluation, MunicipalityEvaluation } from "@/lib/capacity/evaluation";
+import { formatWeekly } from "@/lib/capacity/outlook-text";
 import { formatDay } from "@/lib/dates";
 import { EVALUATION_COLUMNS, totalsRow, type EvaluationColumn } from "@/lib/exports/columns";
 import { formatNumber } from "@/lib/format";
@@ -9,13 +10,16 @@ import { formatNumber } from "@/lib/format";
 const NOT_REPORTED = "–";
 
 function cellText(column: EvaluationColumn, value: number | string | null): string {
-  if (value === null) return column.key === "reportingDate" ? "keine Meldung" : NOT_REPORTED;
+  // An empty average means no forecast (the "Reicht ca." cell beside says why), not "not reported".
+  if (value === null) return column.key === "reportingDate" ? "keine Meldung" : column.format === "decimal" ? "" : NOT_REPORTED;
   if (column.format === "integer" && typeof value === "number") return formatNumber(value);
+  if (column.format === "decimal" && typeof value === "number") return formatWeekly(value);
   if (column.format === "day" && typeof value === "string") return formatDay(value);
   return String(value);
 }
 
-const alignment = (column: EvaluationColumn) => (column.format === "integer" ? "text-right tabular-nums" : "text-left");
+const alignment = (column: EvaluationColumn) =>
+  column.format === "integer" || column.format === "decimal" ? "text-right tabular-nums" : "text-left";
 
 /** Red for missing places, green for spare ones; the word column beside says the same in words. */
 const signColor = (column: EvaluationColumn, value: number | string | null) =>

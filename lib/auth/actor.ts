@@ -37,11 +37,15 @@ export type Permission =
   /** Municipal mailboxes and the board's legal texts. */
   | "board:configure"
   /** The installation's backup runs (lib/backup). */
-  | "backups:read";
+  | "backups:read"
+  /** The balancing proposal (/lage/ausgleich): who could take the gross shortfall from whom. */
+  | "balancing:read"
+  /** Record which municipalities border each other, with travel times. */
+  | "neighbours:manage";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   CLERK: ["evaluation:read", "report:write", "offers:oversee"],
-  COORDINATOR: ["evaluation:read", "report:write", "settings:manage", "export:read", "offers:oversee"],
+  COORDINATOR: ["evaluation:read", "report:write", "settings:manage", "export:read", "offers:oversee", "balancing:read"],
   PRESS: ["evaluation:read", "export:read"],
   ADMIN: [
     "evaluation:read",
@@ -52,6 +56,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "offers:oversee",
     "board:configure",
     "backups:read",
+    "balancing:read",
+    "neighbours:manage",
   ],
 };
 

@@ -16,6 +16,7 @@ export const SORTABLE_COLUMNS = [
   "shortfall",
   "situation",
   "reportingDate",
+  "outlook",
   "flags",
 ] as const;
 export type SortableColumn = (typeof SORTABLE_COLUMNS)[number];

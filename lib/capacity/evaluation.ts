@@ -1,4 +1,5 @@
 import { FIGURE_KEYS, type FigureKey, type Figures, type Situation } from "./figures";
+import type { CountyOutlook, MunicipalityOutlook } from "./outlook";
 import { isStale } from "./staleness";
 
 // The county evaluation (domain.md §3) as pure functions. Every page, chart and export calls
@@ -36,6 +37,8 @@ export interface MunicipalityEvaluation {
   missingFigures: FigureKey[];
   contradiction: Contradiction | null;
   stale: boolean;
+  /** Weeks until places run out (outlook.ts); set where the reports' history was loaded. */
+  outlook?: MunicipalityOutlook;
 }
 
 export interface CountyTotals {
@@ -57,6 +60,8 @@ export interface CountyEvaluation {
   rows: MunicipalityEvaluation[];
   totals: CountyTotals;
   reporting: { withinInterval: number; total: number };
+  /** The county's outlook (outlook.ts); set where the reports' history was loaded. */
+  outlook?: CountyOutlook;
 }
 
 const EMPTY_FIGURES = Object.fromEntries(FIGURE_KEYS.map((key) => [key, null])) as Figures;

@@ -4,12 +4,14 @@ import { type Actor, can, writableMunicipalities } from "../auth/actor";
 import { dateToDay } from "../dates";
 import { MIN_DAY } from "../validation";
 import { db } from "../db/client";
-import type { CountyEvaluation } from "./evaluation";
+import type { CountyEvaluation, MunicipalityEvaluation } from "./evaluation";
 import type { FigureKey, Situation } from "./figures";
 import { plausibilityWarnings, splitRepeatedWarnings } from "./plausibility";
 import { reportInEffect } from "./report-write";
 import { evaluateAsOf, REPORT_FIGURE_COLUMNS } from "./latest-reports";
 import { COUNTED_REPORT, evaluationReportOf } from "./report-row";
+import { municipalityOutlook, withOutlook } from "./outlook";
+import { loadAllocationReports, outlookSettingsOf } from "./outlook-data";
 
 // Reads for the intranet. Every function takes the acting user and limits the query to the
 // actor's county; a role without the permission gets nothing.
@@ -36,11 +38,24 @@ export function evaluateCountiesAsOf(countyIds: string[], dates: string[], inter
   return evaluateAsOf(db(), countyIds, dates, intervalDays);
 }
 
+/** The evaluation at a date with the outlook (weeks until places run out), which pages and exports share. */
 export async function loadCountyEvaluation(actor: Actor, asOf: string): Promise<CountyEvaluation | null> {
   if (!can(actor, "evaluation:read")) return null;
   const county = await countyOf(actor);
-  const [evaluation] = await evaluateCountiesAsOf([county.id], [asOf], county.reportingIntervalDays);
-  return evaluation!;
+  const settings = outlookSettingsOf(county);
+  const [[evaluation], reports] = await Promise.all([
+    evaluateCountiesAsOf([county.id], [asOf], county.reportingIntervalDays),
+    loadAllocationReports(actor, asOf, settings),
+  ]);
+  return withOutlook(evaluation!, reports, settings);
+}
+
+/** One municipality's outlook at a date, from its row of the evaluation (the same function as /lage's). */
+export async function loadMunicipalityOutlook(actor: Actor, row: MunicipalityEvaluation, asOf: string) {
+  if (!can(actor, "evaluation:read")) return null;
+  const settings = outlookSettingsOf(await countyOf(actor));
+  const reports = await loadAllocationReports(actor, asOf, settings, row.municipalityId);
+  return { settings, outlook: municipalityOutlook(row, reports.get(row.municipalityId) ?? [], asOf, settings) };
 }
 
 /** County totals at each of the given dates, for the trend chart. */

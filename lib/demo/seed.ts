@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { addDays, berlinDay, dayToDate } from "../dates";
 import { parseCountyCsv, slugify } from "./county-csv";
 import { demoHistory } from "./history";
+import { seedDemoNeighbours } from "./neighbours";
 import { seedDemoLegalTexts, seedDemoOffers } from "./offers";
 
 export const DEMO_COUNTY = { name: "Landkreis Musterland", slug: "musterland" } as const;
@@ -55,7 +56,7 @@ export const DEMO_CSV_PATH = path.join(process.cwd(), "lib", "demo", "landkreis-
 
 /**
  * Creates the demo county, its 21 municipalities with the reference reports, one account per
- * role, about 30 demo offers on the board, and example legal texts. Idempotent: what exists is kept; a given password is (re)applied to the demo accounts.
+ * role, about 30 demo offers on the board, example legal texts and invented neighbours. Idempotent: what exists is kept; a given password is (re)applied to the demo accounts.
  */
 export async function seedDemo(prisma: PrismaClient, options: { password: string; today?: string; spreadReportingDates?: boolean }) {
   const today = options.today ?? berlinDay();
@@ -129,8 +130,9 @@ export async function seedDemo(prisma: PrismaClient, options: { password: string
 
   const offersCreated = await seedDemoOffers(prisma, { countyId: county.id });
   await seedDemoLegalTexts(prisma, county.id);
+  const neighboursCreated = await seedDemoNeighbours(prisma, county.id, municipalities);
 
-  return { countyId: county.id, municipalities: municipalities.size, reportsCreated, offersCreated };
+  return { countyId: county.id, municipalities: municipalities.size, reportsCreated, offersCreated, neighboursCreated };
 }
 
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {

@@ -1,11 +1,13 @@
 import type { CountyEvaluation, CountyTotals, MunicipalityEvaluation } from "../capacity/evaluation";
 import { FIGURE_KEYS, FIGURE_LABELS, SITUATION_LABELS, type FigureKey } from "../capacity/figures";
+import { countyReachText, outlookNowText, outlookWithProspectText, roundWeekly } from "../capacity/outlook-text";
 
 // The evaluation's columns, defined once: key, the county's own heading, how numbers are shown,
 // and a plain-German explanation. The /lage table, the workbook, the CSV and the print report all
 // read this list, so they can never show different columns or headings.
 
-export type ColumnFormat = "integer" | "text" | "day";
+/** decimal: one decimal place (the outlook's average per week). */
+export type ColumnFormat = "integer" | "decimal" | "text" | "day";
 
 export interface EvaluationColumn {
   key: string;
@@ -13,8 +15,8 @@ export interface EvaluationColumn {
   format: ColumnFormat;
   explanation: string;
   value: (row: MunicipalityEvaluation) => number | string | null;
-  /** The "Gesamt" row's value; undefined: the cell stays empty. */
-  total?: (evaluation: CountyEvaluation) => number | string;
+  /** The "Gesamt" row's value; undefined or null: the cell stays empty. */
+  total?: (evaluation: CountyEvaluation) => number | string | null;
 }
 
 const sum = (evaluation: CountyEvaluation, pick: (row: MunicipalityEvaluation) => number | null) =>
@@ -79,6 +81,37 @@ export const EVALUATION_COLUMNS: EvaluationColumn[] = [
     format: "day",
     explanation: "Datum der Meldung, die für den Stand gilt.",
     value: (row) => row.reportingDate,
+  },
+  // The outlook (lib/capacity/outlook.ts): the Gesamt row holds the county's, pooled over the
+  // municipalities with a forecast. Empty where no outlook was computed.
+  {
+    key: "weeklyAllocations",
+    heading: "Neue Zuweisungen je Woche (Durchschnitt)",
+    format: "decimal",
+    explanation:
+      "Zunahme der Zuweisungen (Zeile 1) je Woche im Durchschnitt der letzten Meldewochen (Einstellung des Landkreises, Standard 4), " +
+      "auf eine Nachkommastelle gerundet. Leer: zu wenige Meldungen für eine Prognose.",
+    value: (row) => (row.outlook?.kind === "FORECAST" ? roundWeekly(row.outlook.weeklyAllocations) : null),
+    total: (evaluation) => (evaluation.outlook?.forecast ? roundWeekly(evaluation.outlook.forecast.weeklyAllocations) : null),
+  },
+  {
+    key: "outlook",
+    heading: "Reicht ca.",
+    format: "text",
+    explanation:
+      "Wie viele Wochen die jetzt verfügbaren Plätze (Zeilen 8 und 9) bei diesem Durchschnitt neuer Zuweisungen reichen, abgerundet; " +
+      "eine Schätzung unter der Annahme, dass jede neu zugewiesene Person einen Platz braucht und keine Plätze hinzukommen. " +
+      "„kein Ende absehbar“: die Zuweisungen sind im Durchschnitt nicht gestiegen.",
+    value: (row) => outlookNowText(row.outlook),
+    total: (evaluation) => countyReachText(evaluation.outlook, "now"),
+  },
+  {
+    key: "outlookWithProspect",
+    heading: "Reicht ca. mit Plätzen in Aussicht",
+    format: "text",
+    explanation: "Wie „Reicht ca.“, mit den verfügbaren und den in Aussicht stehenden Plätzen (Zeilen 8 bis 11).",
+    value: (row) => outlookWithProspectText(row.outlook),
+    total: (evaluation) => countyReachText(evaluation.outlook, "withProspect"),
   },
 ];
 

@@ -4,7 +4,8 @@ import { guardCsvText } from "./text-guard";
 import { formatDay } from "../dates";
 
 // The same tables as the workbook, as CSV for German Excel: UTF-8 with a byte order mark, ";" as
-// the separator, numbers without thousands separators, dates as TT.MM.JJJJ, empty = not reported.
+// the separator, numbers without thousands separators, a decimal comma, dates as TT.MM.JJJJ,
+// empty = not reported (in the outlook's columns: no forecast).
 
 export const CSV_TABLES = ["uebersicht", "auswertung", "verlauf"] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
@@ -21,7 +22,10 @@ function line(values: (number | string | null)[]): string {
 }
 
 function cellValue(column: EvaluationColumn, value: number | string | null): number | string | null {
-  return column.format === "day" && typeof value === "string" ? formatDay(value) : value;
+  if (column.format === "day" && typeof value === "string") return formatDay(value);
+  // German Excel reads "3,5" as a number; "3.5" would become a date or text.
+  if (column.format === "decimal" && typeof value === "number") return value.toFixed(1).replace(".", ",");
+  return value;
 }
 
 function table(columns: EvaluationColumn[], data: LageExport): string[] {

@@ -1,4 +1,5 @@
 import type { CountyEvaluation } from "../capacity/evaluation";
+import { countyOutlookSentence } from "../capacity/outlook-text";
 import { formatDay } from "../dates";
 import { formatNumber as number, places } from "../format";
 
@@ -55,6 +56,8 @@ export function pressSummary(options: { countyName: string; evaluation: CountyEv
           : `Seit dem ${shortDay(previous.asOf)} ist die Zahl der verfügbaren Plätze unverändert.`,
     );
   }
+  // The outlook, from the same function as /lage's column (lib/capacity/outlook.ts).
+  if (evaluation.outlook) sentences.push(countyOutlookSentence(evaluation.outlook));
   if (evaluation.reporting.withinInterval < evaluation.reporting.total) {
     const missing = evaluation.reporting.total - evaluation.reporting.withinInterval;
     sentences.push(

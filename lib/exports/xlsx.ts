@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Writable } from "node:stream";
 import type { CountyEvaluation } from "../capacity/evaluation";
+import { assumptions, countyOutlookSentence } from "../capacity/outlook-text";
 import { dayToDate, formatDateTime, formatDay } from "../dates";
 import {
   EVALUATION_COLUMNS,
@@ -17,6 +18,7 @@ import type { LageExport } from "./lage-data";
 // committed and leaves memory, so a state-sized county does not build the file in memory first.
 
 const INTEGER = "#,##0";
+const DECIMAL = "#,##0.0";
 const DAY = "dd.mm.yyyy";
 const SHORT_COLOUR = "FFB91C1C"; // red: places missing
 const SPARE_COLOUR = "FF166534"; // green: places free
@@ -42,9 +44,9 @@ function headerRow(sheet: Sheet, headings: string[]) {
 
 function writeCell(cell: ExcelJS.Cell, column: EvaluationColumn, value: number | string | null) {
   if (value === null) return;
-  if (column.format === "integer" && typeof value === "number") {
+  if ((column.format === "integer" || column.format === "decimal") && typeof value === "number") {
     cell.value = value;
-    cell.numFmt = INTEGER;
+    cell.numFmt = column.format === "integer" ? INTEGER : DECIMAL;
   } else if (column.format === "day" && typeof value === "string") {
     cell.value = dayToDate(value);
     cell.numFmt = DAY;
@@ -118,6 +120,12 @@ export function notes(data: LageExport): [string, string][] {
         : `alle Kommunen haben innerhalb von ${data.evaluation.intervalDays} Tagen gemeldet`,
     ],
     ["Leere Zellen", "nicht gemeldet (nicht 0); die Auswertung rechnet sie als 0"],
+    ...(data.evaluation.outlook
+      ? ([
+          ["Reichweite im Landkreis", countyOutlookSentence(data.evaluation.outlook)],
+          ["Annahmen der Reichweite", assumptions(data.evaluation.outlook.settings)],
+        ] as [string, string][])
+      : []),
     ...EVALUATION_COLUMNS.filter((column) => column.key !== "name").map((column): [string, string] => [column.heading, column.explanation]),
     ["Quelle", `${data.countyName}, Stand ${formatDay(data.stand)}`],
   ];
@@ -132,7 +140,7 @@ export async function writeLageWorkbook(data: LageExport, stream: Writable): Pro
   tableSheet(overview, OVERVIEW_COLUMNS, data.evaluation, { notReportedNote: true });
   overview.commit();
 
-  const evaluationSheet = newSheet(workbook, "Auswertung", data, [24, 13, 13, 13, 13, 13, 13, 13, 12, 13, 13, 13]);
+  const evaluationSheet = newSheet(workbook, "Auswertung", data, [24, 13, 13, 13, 13, 13, 13, 13, 12, 13, 13, 13, 14, 22, 22]);
   tableSheet(evaluationSheet, EVALUATION_COLUMNS, data.evaluation, { notReportedNote: true });
   totalsBlock(evaluationSheet, data.evaluation);
   evaluationSheet.commit();

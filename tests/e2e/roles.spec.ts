@@ -30,7 +30,7 @@ for (const [role, items] of Object.entries(navigation) as [keyof typeof navigati
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Übersicht: Kommunen im Landkreis Musterland");
     await expect(page.getByRole("row")).toHaveCount(22);
 
-    for (const path of ["/verwaltung/benutzer", "/verwaltung/postausgang", "/verwaltung/sicherungen"]) {
+    for (const path of ["/verwaltung/benutzer", "/verwaltung/nachbarn", "/verwaltung/postausgang", "/verwaltung/sicherungen"]) {
       await page.goto(path);
       if (role === "admin") await expect(page).toHaveURL(path);
       else await expect(page.getByRole("heading", { name: "Kein Zugriff" })).toBeVisible();

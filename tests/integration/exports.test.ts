@@ -87,7 +87,9 @@ describe.each([
             ? ""
             : column.format === "day"
               ? `${String(value).slice(8, 10)}.${String(value).slice(5, 7)}.${String(value).slice(0, 4)}`
-              : String(value);
+              : column.format === "decimal"
+                ? Number(value).toFixed(1).replace(".", ",")
+                : String(value);
         expect(rows[index + 1]![columnIndex], `${row.name} ${column.key}`).toBe(expected);
       });
     });

@@ -15,7 +15,7 @@ const actor = (role: Actor["role"], municipalityId: string | null = null): Actor
 describe("role permissions", () => {
   const expected: Record<Actor["role"], Permission[]> = {
     CLERK: ["evaluation:read", "report:write", "offers:oversee"],
-    COORDINATOR: ["evaluation:read", "report:write", "settings:manage", "export:read", "offers:oversee"],
+    COORDINATOR: ["evaluation:read", "report:write", "settings:manage", "export:read", "offers:oversee", "balancing:read"],
     PRESS: ["evaluation:read", "export:read"],
     ADMIN: [
       "evaluation:read",
@@ -26,6 +26,8 @@ describe("role permissions", () => {
       "offers:oversee",
       "board:configure",
       "backups:read",
+      "balancing:read",
+      "neighbours:manage",
     ],
   };
   const all: Permission[] = [
@@ -38,6 +40,8 @@ describe("role permissions", () => {
     "offers:oversee",
     "board:configure",
     "backups:read",
+    "balancing:read",
+    "neighbours:manage",
   ];
 
   for (const [role, granted] of Object.entries(expected) as [Actor["role"], Permission[]][]) {

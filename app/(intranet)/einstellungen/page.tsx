@@ -4,6 +4,7 @@ import { BoardSettingsForm } from "@/components/oversight/board-settings-form";
 import { LegalTextForm } from "@/components/oversight/legal-text-form";
 import { MailboxForm } from "@/components/oversight/mailbox-form";
 import { CountySettingsForm } from "@/components/settings/county-settings-form";
+import { OutlookSettingsForm } from "@/components/settings/outlook-settings-form";
 import { can } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/session";
 import { countyOf } from "@/lib/capacity/queries";
@@ -37,6 +38,31 @@ export default async function SettingsPage() {
         </h2>
         <CountySettingsForm reportingIntervalDays={county.reportingIntervalDays} />
       </section>
+      <section aria-labelledby="reichweite" className="rounded-lg bg-white p-6 shadow">
+        <h2 id="reichweite" className="mb-2 text-xl font-semibold">
+          Reichweite der Plätze
+        </h2>
+        <p className="mb-4 text-slate-700">
+          Die Lage zeigt je Kommune, wie viele Wochen ihre freien Plätze bei den neuen Zuweisungen der letzten Meldewochen ungefähr reichen
+          (Spalte „Reicht ca.“).
+        </p>
+        <OutlookSettingsForm
+          settings={{ outlookWindowWeeks: county.outlookWindowWeeks, outlookWarningWeeks: county.outlookWarningWeeks }}
+        />
+      </section>
+      {can(actor, "neighbours:manage") && (
+        <section aria-labelledby="nachbarn" className="rounded-lg bg-white p-6 shadow">
+          <h2 id="nachbarn" className="mb-2 text-xl font-semibold">
+            Nachbarkommunen
+          </h2>
+          <p className="text-slate-700">
+            Der Ausgleichsvorschlag bevorzugt Nachbarkommunen, die mit kürzerer Fahrzeit zuerst.{" "}
+            <Link href="/verwaltung/nachbarn" className="text-brand-700 underline">
+              Nachbarn und Fahrzeiten erfassen
+            </Link>
+          </p>
+        </section>
+      )}
       <section aria-labelledby="erinnerungen" className="rounded-lg bg-white p-6 shadow">
         <h2 id="erinnerungen" className="mb-2 text-xl font-semibold">
           Erinnerungen

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { StandControls } from "@/components/evaluation/stand-controls";
-import { CountyTotalsBlock } from "@/components/evaluation/county-totals";
+import { CountyOutlookBox, CountyTotalsBlock } from "@/components/evaluation/county-totals";
 import { ChartDataTable } from "@/components/evaluation/data-table";
 import { DemoNotice } from "@/components/evaluation/demo-notice";
 import { EvaluationTable } from "@/components/evaluation/evaluation-table";
@@ -11,6 +12,8 @@ import { TrendChart } from "@/components/evaluation/trend-chart";
 import { can } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/session";
 import { parseEvaluationParams } from "@/lib/capacity/evaluation-params";
+import { projection } from "@/lib/capacity/outlook";
+import { assumptions, formatWeekly } from "@/lib/capacity/outlook-text";
 import { countyOf, loadCountyEvaluation, loadCountyTrend } from "@/lib/capacity/queries";
 import { latestReminders } from "@/lib/capacity/reminder-log";
 import { addDays, formatDay } from "@/lib/dates";
@@ -19,6 +22,8 @@ import { describeShortfall, formatNumber, places } from "@/lib/format";
 export const metadata: Metadata = { title: "Lage im Landkreis" };
 
 const TREND_WEEKS = 12;
+/** Weeks the trend chart's estimate reaches into the future. */
+const ESTIMATE_WEEKS = 8;
 
 export default async function SituationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("evaluation:read");
@@ -33,6 +38,17 @@ export default async function SituationPage({ searchParams }: { searchParams: Pr
   if (!evaluation) return null;
   // Weeks before any report are left out, not drawn as 0 (which would look like a collapse).
   const trend = trendAll.filter((point) => point.reported > 0);
+  // The county's outlook continues the "Verfügbar jetzt" line as an estimate (outlook.ts).
+  const { outlook } = evaluation;
+  const forecast = outlook?.forecast ?? null;
+  const estimate = forecast && trend.at(-1)?.asOf === params.asOf ? projection(forecast, params.asOf, ESTIMATE_WEEKS) : [];
+  const trendData: Record<string, number | string | null>[] =
+    forecast && estimate.length > 0
+      ? [
+          ...trend.map((point) => (point.asOf === params.asOf ? { ...point, estimate: forecast.availableNow } : point)),
+          ...estimate.map((point) => ({ asOf: point.asOf, estimate: point.availableNow })),
+        ]
+      : trend;
   const { totals, reporting } = evaluation;
   const short = evaluation.rows.filter((row) => row.shortfall > 0);
   const spare = evaluation.rows.filter((row) => row.shortfall < 0);
@@ -91,6 +107,11 @@ export default async function SituationPage({ searchParams }: { searchParams: Pr
                   </>
                 )}
               </p>
+              {short.length > 0 && can(actor, "balancing:read") && (
+                <Link href={`/lage/ausgleich?stand=${params.asOf}`} className="mt-1 inline-block font-medium text-brand-700 underline">
+                  Ausgleichsvorschlag: wer könnte die fehlenden Plätze übernehmen?
+                </Link>
+              )}
             </CountyTotalsBlock>
           </div>
         )}
@@ -102,8 +123,10 @@ export default async function SituationPage({ searchParams }: { searchParams: Pr
           remindedOn={reminders}
           totals={evaluationTotals(evaluation)}
           ownMunicipalityId={actor.municipalityId}
+          countyOutlook={outlook}
         />
       )}
+      {!noReports && outlook && <CountyOutlookBox outlook={outlook} />}
 
       <div className="grid gap-6 xl:grid-cols-2">
         <figure className="rounded-lg bg-white p-4 shadow">
@@ -129,27 +152,42 @@ export default async function SituationPage({ searchParams }: { searchParams: Pr
               Benötigter Wohnraum gegenüber verfügbaren und in Aussicht stehenden Plätzen, wöchentlich vom{" "}
               {formatDay(trend[0]?.asOf ?? params.asOf)} bis {formatDay(params.asOf)}.
             </p>
+            {outlook && forecast && estimate.length > 0 && (
+              <p className="mt-1 text-sm text-slate-700" data-testid="trend-estimate">
+                Fein gestrichelt in Grau („Schätzung“): die jetzt freien Plätze
+                {outlook.municipalitiesWithForecast < outlook.municipalitiesTotal
+                  ? ` der ${outlook.municipalitiesWithForecast} Kommunen mit Prognose (${formatNumber(forecast.availableNow)})`
+                  : ""}{" "}
+                in den nächsten Wochen, bei durchschnittlich {formatWeekly(forecast.weeklyAllocations)} neuen Zuweisungen je Woche.{" "}
+                {assumptions(outlook.settings)}
+              </p>
+            )}
           </figcaption>
           <TrendChart
-            data={trend}
+            data={trendData}
             series={[
               { key: "placesNeeded", label: "Benötigter Wohnraum", color: "#b91c1c" },
               { key: "availableNow", label: "Verfügbar jetzt", color: "#1d4ed8" },
               { key: "prospective", label: "In Aussicht", color: "#0f766e", dashed: true },
               { key: "totalAvailability", label: "Verfügbarkeit gesamt", color: "#334155" },
+              ...(estimate.length ? [{ key: "estimate", label: "Schätzung: verfügbar jetzt", color: "#64748b", dash: "2 3" }] : []),
             ]}
           />
           <ChartDataTable
             caption="Entwicklung im Landkreis"
             columns={["Stand", "Benötigt", "Verfügbar jetzt", "In Aussicht", "Gesamt", "Fehlend (netto)"]}
-            rows={trend.map((point) => [
-              formatDay(point.asOf),
-              formatNumber(point.placesNeeded),
-              formatNumber(point.availableNow),
-              formatNumber(point.prospective),
-              formatNumber(point.totalAvailability),
-              formatNumber(point.missingPlaces),
-            ])}
+            rows={trend
+              .map((point) => [
+                formatDay(point.asOf),
+                formatNumber(point.placesNeeded),
+                formatNumber(point.availableNow),
+                formatNumber(point.prospective),
+                formatNumber(point.totalAvailability),
+                formatNumber(point.missingPlaces),
+              ])
+              .concat(
+                estimate.map((point) => [`${formatDay(point.asOf)} (Schätzung)`, "–", formatNumber(point.availableNow), "–", "–", "–"]),
+              )}
           />
         </figure>
       </div>

@@ -5,6 +5,7 @@ import { ChartDataTable } from "@/components/evaluation/data-table";
 import { DemoNotice } from "@/components/evaluation/demo-notice";
 import { FigureValue } from "@/components/evaluation/figure-value";
 import { TrendChart } from "@/components/evaluation/trend-chart";
+import { MunicipalityOutlookSection } from "@/components/evaluation/municipality-outlook";
 import { MunicipalityStatus } from "@/components/reporting/municipality-status";
 import { HistoryPagination, ReportHistory } from "@/components/reporting/report-history";
 import { Alert } from "@/components/ui/alert";
@@ -17,6 +18,7 @@ import {
   HISTORY_PAGE_SIZE,
   TREND_WEEKS,
   loadMunicipality,
+  loadMunicipalityOutlook,
   loadReportHistory,
   loadUnchangedOption,
   loadWeeklyTrend,
@@ -53,6 +55,8 @@ export default async function MunicipalityPage({
     { municipalityId: municipality.id, name: municipality.name, slug, report: latest },
     { asOf: today, intervalDays: county.reportingIntervalDays },
   );
+  // The same outlook as /lage's column for today (lib/capacity/outlook.ts).
+  const outlook = await loadMunicipalityOutlook(actor, evaluation, today);
   const series = weekly.map((report) => {
     const computed = evaluateMunicipality(
       { municipalityId: municipality.id, name: municipality.name, slug, report },
@@ -87,6 +91,7 @@ export default async function MunicipalityPage({
         returnTo="kommune"
       />
       {county.isDemo && <DemoNotice />}
+      {outlook && latest && <MunicipalityOutlookSection outlook={outlook.outlook} settings={outlook.settings} />}
 
       {latest && (
         <section aria-labelledby="aktuell" className="rounded-lg bg-white p-4 shadow sm:p-6">

@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { GiversTable, ProposalLines, TransferDetails } from "@/components/balancing/proposal-sections";
+import { DemoNotice } from "@/components/evaluation/demo-notice";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/styles";
+import { can } from "@/lib/auth/actor";
+import { requirePageActor } from "@/lib/auth/session";
+import { loadBalancing } from "@/lib/capacity/balancing-data";
+import { describeRemainder, describeSummary } from "@/lib/capacity/balancing-text";
+import { parseEvaluationParams } from "@/lib/capacity/evaluation-params";
+import { countyOf } from "@/lib/capacity/queries";
+import { berlinDay, formatDay } from "@/lib/dates";
+
+export const metadata: Metadata = { title: "Ausgleichsvorschlag" };
+
+export default async function BalancingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor("balancing:read");
+  // The Stand as on /lage: ?stand=YYYY-MM-DD, today when missing or unusable (with a note).
+  const params = parseEvaluationParams(await searchParams);
+  const [county, view] = await Promise.all([countyOf(actor), loadBalancing(actor, params.asOf)]);
+  if (!view) return null;
+  const { proposal, evaluation, hasNeighbours } = view;
+  const noReports = evaluation.rows.every((row) => row.reportingDate === null);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">Ausgleichsvorschlag</h1>
+          <p className="mt-1 text-slate-700">
+            Wer könnte den fehlenden Wohnraum von wem übernehmen? Stand <strong>{formatDay(params.asOf)}</strong>.
+          </p>
+        </div>
+        <div className="flex flex-wrap items-end gap-3">
+          <Link href={`/lage?stand=${params.asOf}`} className={buttonClass("secondary")}>
+            Zur Lage
+          </Link>
+          <form method="get" className="flex items-end gap-2">
+            <div className="flex flex-col gap-1">
+              <label htmlFor="stand" className="text-sm font-medium">
+                Stand
+              </label>
+              <input
+                id="stand"
+                name="stand"
+                type="date"
+                defaultValue={params.asOf}
+                max={berlinDay()}
+                className="rounded-md border border-slate-400 bg-white px-3 py-1.5"
+              />
+            </div>
+            <button type="submit" className={buttonClass("secondary")}>
+              Anzeigen
+            </button>
+          </form>
+        </div>
+      </div>
+      {params.asOfError && <Alert tone="warning">{params.asOfError}</Alert>}
+      {county.isDemo && <DemoNotice />}
+      <Alert tone="info" title="Ein Vorschlag, keine Vereinbarung">
+        Die Rechnung zeigt, wie sich die fehlenden Plätze mit den gemeldeten freien Plätzen decken ließen. Ob eine Kommune Menschen einer
+        anderen aufnimmt, vereinbaren die Kommunen miteinander; der Vorschlag verpflichtet niemanden.
+      </Alert>
+
+      {noReports ? (
+        <Alert tone="info">Für diesen Stand ({formatDay(params.asOf)}) liegen keine Meldungen vor. Wählen Sie ein späteres Datum.</Alert>
+      ) : (
+        <>
+          <section aria-labelledby="ergebnis" className="rounded-lg bg-white p-4 shadow">
+            <h2 id="ergebnis" className="mb-2 text-xl font-semibold">
+              Ergebnis
+            </h2>
+            <p data-testid="balancing-summary">{describeSummary(proposal.totals)}</p>
+            <p className="mt-2 text-lg font-semibold" data-testid="balancing-remainder">
+              {describeRemainder(proposal.totals)}
+            </p>
+            <p className="mt-2 text-sm text-slate-700">
+              So rechnet der Vorschlag: zuerst jetzt freie Plätze, dann Plätze in Aussicht; zuerst die Art der Unterbringung, die die
+              Kommune überwiegend nutzt; zuerst Nachbarkommunen, die näheren vorn; möglichst wenige Absprachen. Keine Kommune gibt mehr ab,
+              als sie über ihren eigenen Bedarf hinaus hat.
+            </p>
+            {!hasNeighbours && (
+              <p className="mt-2 text-sm" data-testid="no-neighbours">
+                Für diesen Landkreis sind noch keine Nachbarn erfasst, daher bevorzugt der Vorschlag keine Kommune als Nachbar.{" "}
+                {can(actor, "neighbours:manage") ? (
+                  <Link href="/verwaltung/nachbarn" className="font-medium text-brand-700 underline">
+                    Nachbarn erfassen
+                  </Link>
+                ) : (
+                  "Die Administration kann sie erfassen."
+                )}
+              </p>
+            )}
+          </section>
+          {proposal.lines.length > 0 && <ProposalLines lines={proposal.lines} />}
+          <TransferDetails lines={proposal.lines} />
+          {proposal.lines.length > 0 && <GiversTable givers={proposal.givers} />}
+        </>
+      )}
+    </div>
+  );
+}
