@@ -12,7 +12,7 @@ import { generatePassword } from "../lib/auth/password";
 import { createPrismaClient } from "../lib/db/client";
 import { isDatabaseEmpty, seedDemo } from "../lib/demo/seed";
 import { mailCatcherUrl, startMailCatcher, type MailCatcher } from "../lib/mail/catcher";
-import { dataDir, openDatabase, persistedSecret, prepareDatabase, type OpenDatabase } from "../lib/platform/database-setup";
+import { openDatabase, persistedSecret, prepareDatabase, type OpenDatabase } from "../lib/platform/database-setup";
 import { isPortFree } from "../lib/platform/ports";
 import { SetupError } from "../lib/platform/setup-error";
 import { log, runCli } from "./cli";
@@ -139,10 +139,9 @@ async function main() {
       MAIL_CATCHER: smtpUrl ? "0" : "1",
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",
-      // The daily backup job (lib/backup) runs where npm start keeps the database itself.
-      ...(database.embedded
-        ? { BACKUP_SCHEDULE: process.env.BACKUP_SCHEDULE ?? "1", BACKUP_DIR: process.env.BACKUP_DIR || path.join(dataDir(), "backups") }
-        : {}),
+      // The daily backup job (lib/backup) runs where npm start keeps the database itself; its
+      // folder defaults to backups/ in the data folder (BACKUP_DIR).
+      ...(database.embedded ? { BACKUP_SCHEDULE: process.env.BACKUP_SCHEDULE ?? "1" } : {}),
     } as Record<string, string | undefined> as NodeJS.ProcessEnv;
 
     if (!dev) await buildIfStale(appEnv, log);

@@ -3,13 +3,13 @@ import { buttonClass } from "@/components/ui/styles";
 import type { EvaluationParams } from "@/lib/capacity/evaluation-params";
 import { berlinDay } from "@/lib/dates";
 
-/** "Stand" and "Exportieren" of /lage. */
-export function StandControls({ params, mayExport }: { params: EvaluationParams; mayExport: boolean }) {
+/** The "Stand" form of /lage and /lage/ausgleich, after a link of the page's own ("Exportieren", "Zur Lage"). */
+export function StandControls({ params, link }: { params: EvaluationParams; link?: { href: string; label: string } }) {
   return (
     <div className="flex flex-wrap items-end gap-3">
-      {mayExport && (
-        <Link href={`/export?stand=${params.asOf}`} className={buttonClass("secondary")}>
-          Exportieren
+      {link && (
+        <Link href={link.href} className={buttonClass("secondary")}>
+          {link.label}
         </Link>
       )}
       <form method="get" className="flex items-end gap-2">

@@ -8,7 +8,7 @@ import { acceptLinksRequest, contactOfferer, manageOffer, sendLinks, submitOffer
 import type { FieldErrors } from "./schema";
 import type { BoardFormState } from "./form-state";
 import { logger, logUnexpected } from "../log";
-import { requestIdOf } from "../http/request-id";
+import { currentRequestId } from "../http/current-request";
 
 // The board's server actions: read the form, ask the service, and turn its typed result into
 // text in the visitor's language. Next.js checks each action's Origin against the host and
@@ -83,7 +83,7 @@ function translateFieldErrors(t: ErrorTranslator, errors: FieldErrors): Record<s
 
 async function unexpected(locale: Locale, error: unknown, values?: BoardFormState["values"]): Promise<BoardFormState> {
   // Type and code only for database errors: their messages can quote the input (lib/log.ts).
-  logUnexpected(error, { requestId: requestIdOf(await headers()), where: "board action" });
+  logUnexpected(error, { requestId: await currentRequestId(), where: "board action" });
   const t = await getTranslations({ locale, namespace: "errors" });
   return { status: "error", message: t("generic"), values };
 }

@@ -68,7 +68,10 @@ export default async function SituationPage({ searchParams }: { searchParams: Pr
           </p>
         </div>
         <div className="order-last lg:order-none lg:col-start-2 lg:row-start-1 lg:self-end">
-          <StandControls params={params} mayExport={can(actor, "export:read")} />
+          <StandControls
+            params={params}
+            link={can(actor, "export:read") ? { href: `/export?stand=${params.asOf}`, label: "Exportieren" } : undefined}
+          />
         </div>
         {params.asOfError && (
           <div className="lg:col-span-2">

@@ -3,14 +3,14 @@ import Link from "next/link";
 import { GiversTable, ProposalLines, TransferDetails } from "@/components/balancing/proposal-sections";
 import { DemoNotice } from "@/components/evaluation/demo-notice";
 import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/styles";
 import { can } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadBalancing } from "@/lib/capacity/balancing-data";
 import { describeRemainder, describeSummary } from "@/lib/capacity/balancing-text";
+import { StandControls } from "@/components/evaluation/stand-controls";
 import { parseEvaluationParams } from "@/lib/capacity/evaluation-params";
 import { countyOf } from "@/lib/capacity/queries";
-import { berlinDay, formatDay } from "@/lib/dates";
+import { formatDay } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Ausgleichsvorschlag" };
 
@@ -32,29 +32,7 @@ export default async function BalancingPage({ searchParams }: { searchParams: Pr
             Wer könnte den fehlenden Wohnraum von wem übernehmen? Stand <strong>{formatDay(params.asOf)}</strong>.
           </p>
         </div>
-        <div className="flex flex-wrap items-end gap-3">
-          <Link href={`/lage?stand=${params.asOf}`} className={buttonClass("secondary")}>
-            Zur Lage
-          </Link>
-          <form method="get" className="flex items-end gap-2">
-            <div className="flex flex-col gap-1">
-              <label htmlFor="stand" className="text-sm font-medium">
-                Stand
-              </label>
-              <input
-                id="stand"
-                name="stand"
-                type="date"
-                defaultValue={params.asOf}
-                max={berlinDay()}
-                className="rounded-md border border-slate-400 bg-white px-3 py-1.5"
-              />
-            </div>
-            <button type="submit" className={buttonClass("secondary")}>
-              Anzeigen
-            </button>
-          </form>
-        </div>
+        <StandControls params={params} link={{ href: `/lage?stand=${params.asOf}`, label: "Zur Lage" }} />
       </div>
       {params.asOfError && <Alert tone="warning">{params.asOfError}</Alert>}
       {county.isDemo && <DemoNotice />}
