@@ -1,6 +1,7 @@
 import { format, stripVTControlCharacters } from "node:util";
 import pino from "pino";
 import { logLevelSetting } from "./env";
+import { assignedDigest } from "./http/error-number";
 
 // The app's log: one JSON object per line on stdout (pino), for journald, Docker or a log
 // collector. What must never be in it (issue 13): passwords, tokens, e-mail bodies and the board's
@@ -65,7 +66,6 @@ interface ErrorLike {
   message?: unknown;
   code?: unknown;
   kind?: unknown;
-  digest?: unknown;
   stack?: unknown;
   cause?: unknown;
   meta?: unknown;
@@ -79,7 +79,8 @@ interface ErrorLike {
  */
 export function serializeError(error: unknown, depth = 0): Record<string, unknown> {
   if (typeof error !== "object" || error === null) return { type: typeof error, message: sanitizeLogText(String(error)) };
-  const { name, message, code, kind, digest, stack, cause } = error as ErrorLike;
+  const { name, message, code, kind, stack, cause } = error as ErrorLike;
+  const digest = assignedDigest(error); // read as stored: reading `digest` in a request numbers the error
   const type = typeof name === "string" ? name : (error.constructor?.name ?? "Error");
   const fromDatabase = type.startsWith("Prisma") || type === "DatabaseError" || type === "DriverAdapterError" || isSqlState(code);
   const serialized: Record<string, unknown> = { type };
@@ -115,7 +116,7 @@ export function routeConsoleToLogger(target: Logger = logger): void {
       );
       // An error with a digest was thrown by a page or action: instrumentation.ts's onRequestError
       // has logged it with its request; Next.js's own print of it adds nothing.
-      const reported = error !== undefined && typeof (error as { digest?: unknown }).digest === "string";
+      const reported = error !== undefined && assignedDigest(error) !== undefined;
       if (error) target[reported && level === "error" ? "debug" : level]({ err: error }, text || "error");
       else target[level](text);
     };

@@ -1,6 +1,7 @@
 import http from "node:http";
 import next from "next";
 import { stampClientAddress } from "../http/client-address";
+import { numberRequestErrors, withRequestErrorNumbers } from "../http/error-number";
 import { stampRequestId } from "../http/request-id";
 import { loggablePath, routeGroup } from "../http/route-group";
 import { QUEUES } from "../jobs/boss";
@@ -11,7 +12,8 @@ import { createAppMetrics } from "../metrics/registry";
 // socket's address is known (Next.js does not expose it) and a client cannot choose its own
 // address through X-Forwarded-For (see lib/http/client-address.ts). It also gives every request its
 // id (lib/http/request-id.ts), writes one JSON log line per request, counts it for /api/metrics
-// and answers /api/metrics itself (lib/metrics/registry.ts).
+// and answers /api/metrics itself (lib/metrics/registry.ts). Errors are numbered after the request's
+// id, so that the number an error page shows is the id (lib/http/error-number.ts).
 
 // Sign-in and setting a password cost a password hash each. A burst of them must not occupy the
 // one JavaScript thread (and the socket backlog) so that nothing else gets through: beyond this
@@ -51,6 +53,7 @@ export interface ServeOptions {
 export async function serveApp(options: ServeOptions) {
   const app = next({ dev: options.dev, dir: process.cwd(), port: options.port, hostname: options.hostname ?? "localhost" });
   const handle = app.getRequestHandler();
+  numberRequestErrors();
   await app.prepare();
   const metrics = createAppMetrics({ token: options.metricsToken, databaseUrl: options.databaseUrl, queues: Object.values(QUEUES) });
   const server = http.createServer((request, response) => {
@@ -76,7 +79,7 @@ export async function serveApp(options: ServeOptions) {
       return;
     }
     if (refusedAsBurst(request, response)) return;
-    void handle(request, response);
+    void withRequestErrorNumbers(requestId, () => handle(request, response));
   });
   // Slow clients must not hold sockets open indefinitely.
   server.headersTimeout = 20_000;

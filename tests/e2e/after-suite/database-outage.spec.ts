@@ -44,10 +44,14 @@ test("pages, forms and APIs say so in German while the database is away, and rec
     expect(body).toMatchObject({ error: "UNAVAILABLE", message: MESSAGE });
     expect(body.requestId).toBe(api.headers()["x-request-id"]);
 
+    // The error page's number is the request id of the page's response, so a quoted number finds
+    // the request in the log.
     for (const path of ["/lage", "/de"]) {
-      await page.goto(path);
+      const response = await page.goto(path);
+      const requestId = response?.headers()["x-request-id"];
+      expect(requestId, path).toMatch(/^[0-9a-f]{12}$/);
       await expect(page.getByTestId("database-unavailable"), path).toHaveText(MESSAGE);
-      await expect(page.getByText(/Fehlernummer für Rückfragen: \S+/)).toBeVisible();
+      await expect(page.getByText(`Fehlernummer für Rückfragen: ${requestId}`)).toBeVisible();
     }
     await expectNoAccessibilityViolations(page);
   } finally {
