@@ -96,7 +96,12 @@ export function evaluationColumns(asOf: string, remindedOn: Record<string, strin
     }),
     // Sorted by how much needs attention: stale, contradicting, warned outlook, then unreported figures.
     column.accessor(
-      (row) => (row.stale ? 100 : 0) + (row.contradiction ? 50 : 0) + (outlookWarning(row.outlook) ? 25 : 0) + row.missingFigures.length,
+      (row) =>
+        (row.stale ? 100 : 0) +
+        (row.contradiction ? 50 : 0) +
+        (outlookWarning(row.outlook) ? 25 : 0) +
+        (row.agreedHelp ? 10 : 0) +
+        row.missingFigures.length,
       {
         id: "flags",
         header: "Hinweise",

@@ -1,4 +1,5 @@
 import { FIGURE_KEYS, FIGURE_SHORT_LABELS } from "@/lib/capacity/figures";
+import { agreedHelpText } from "@/lib/capacity/agreed-help";
 import type { MunicipalityEvaluation } from "@/lib/capacity/evaluation";
 import { outlookWarning } from "@/lib/capacity/outlook-text";
 import { daysBetween, formatDay } from "@/lib/dates";
@@ -41,6 +42,15 @@ export function RowFlags({ row, asOf, remindedOn }: { row: MunicipalityEvaluatio
         >
           Widerspruch
         </abbr>
+      </span>,
+    );
+  }
+  const help = agreedHelpText(row.agreedHelp);
+  if (help) {
+    flags.push(
+      // Agreed help, apart from the reported figures: the Bedarf beside it already counts it.
+      <span key="help" className={`${badge} bg-sky-100 text-sky-900`} data-flag="agreed-help">
+        {help}
       </span>,
     );
   }

@@ -41,12 +41,28 @@ export type Permission =
   /** The balancing proposal (/lage/ausgleich): who could take the gross shortfall from whom. */
   | "balancing:read"
   /** Record which municipalities border each other, with travel times. */
-  | "neighbours:manage";
+  | "neighbours:manage"
+  /** Inter-municipal help (/amtshilfe): see requests, offers and placements. */
+  | "help:read"
+  /** Read the comments of help requests and offers (not the press office). */
+  | "help:comments"
+  /** Ask for, offer, agree and end help (clerks: for their municipality only). */
+  | "help:act";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  CLERK: ["evaluation:read", "report:write", "offers:oversee"],
-  COORDINATOR: ["evaluation:read", "report:write", "settings:manage", "export:read", "offers:oversee", "balancing:read"],
-  PRESS: ["evaluation:read", "export:read"],
+  CLERK: ["evaluation:read", "report:write", "offers:oversee", "help:read", "help:comments", "help:act"],
+  COORDINATOR: [
+    "evaluation:read",
+    "report:write",
+    "settings:manage",
+    "export:read",
+    "offers:oversee",
+    "balancing:read",
+    "help:read",
+    "help:comments",
+    "help:act",
+  ],
+  PRESS: ["evaluation:read", "export:read", "help:read"],
   ADMIN: [
     "evaluation:read",
     "users:manage",
@@ -84,5 +100,15 @@ export function writableMunicipalities(actor: Actor): { countyId: string; id?: s
 export function overseeableOffers(actor: Actor): { countyId: string; municipalityId?: string | typeof NOTHING; id?: typeof NOTHING } {
   if (!can(actor, "offers:oversee")) return { countyId: actor.countyId, id: NOTHING };
   if (actor.role === "CLERK") return { countyId: actor.countyId, municipalityId: actor.municipalityId ?? NOTHING };
+  return { countyId: actor.countyId };
+}
+
+/**
+ * The municipalities an actor may ask for or offer help on behalf of, as a query condition: a
+ * clerk only its own, a coordinator every one of its county, everybody else none.
+ */
+export function helpingMunicipalities(actor: Actor): { countyId: string; id?: string | typeof NOTHING } {
+  if (!can(actor, "help:act")) return { countyId: actor.countyId, id: NOTHING };
+  if (actor.role === "CLERK") return { countyId: actor.countyId, id: actor.municipalityId ?? NOTHING };
   return { countyId: actor.countyId };
 }

@@ -12,6 +12,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/uebersicht", label: "Übersicht", permission: "evaluation:read" },
   { href: "/lage", label: "Lage", permission: "evaluation:read" },
+  { href: "/amtshilfe", label: "Amtshilfe", permission: "help:read" },
   { href: "/export", label: "Export", permission: "export:read" },
   { href: "/angebote", label: "Wohnraumbörse", permission: "offers:oversee" },
   { href: "/einstellungen", label: "Einstellungen", permission: "settings:manage" },

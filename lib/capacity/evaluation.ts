@@ -1,3 +1,4 @@
+import type { AgreedHelp } from "./agreed-help";
 import { FIGURE_KEYS, type FigureKey, type Figures, type Situation } from "./figures";
 import type { CountyOutlook, MunicipalityOutlook } from "./outlook";
 import { isStale } from "./staleness";
@@ -39,6 +40,8 @@ export interface MunicipalityEvaluation {
   stale: boolean;
   /** Weeks until places run out (outlook.ts); set where the reports' history was loaded. */
   outlook?: MunicipalityOutlook;
+  /** Help agreed with other municipalities (agreed-help.ts), already counted in shortfall; set where running placements were loaded. */
+  agreedHelp?: AgreedHelp;
 }
 
 export interface CountyTotals {

@@ -12,6 +12,8 @@ import { evaluateAsOf, REPORT_FIGURE_COLUMNS } from "./latest-reports";
 import { COUNTED_REPORT, evaluationReportOf } from "./report-row";
 import { municipalityOutlook, withOutlook } from "./outlook";
 import { loadAllocationReports, outlookSettingsOf } from "./outlook-data";
+import { withAgreedHelp } from "./agreed-help";
+import { loadPlacementsRunningOn } from "./agreed-help-data";
 
 // Reads for the intranet. Every function takes the acting user and limits the query to the
 // actor's county; a role without the permission gets nothing.
@@ -38,16 +40,20 @@ export function evaluateCountiesAsOf(countyIds: string[], dates: string[], inter
   return evaluateAsOf(db(), countyIds, dates, intervalDays);
 }
 
-/** The evaluation at a date with the outlook (weeks until places run out), which pages and exports share. */
+/**
+ * The evaluation at a date with the agreed help that ran that day (inter-municipal placements) and
+ * the outlook (weeks until places run out), which pages and exports share.
+ */
 export async function loadCountyEvaluation(actor: Actor, asOf: string): Promise<CountyEvaluation | null> {
   if (!can(actor, "evaluation:read")) return null;
   const county = await countyOf(actor);
   const settings = outlookSettingsOf(county);
-  const [[evaluation], reports] = await Promise.all([
+  const [[evaluation], reports, placements] = await Promise.all([
     evaluateCountiesAsOf([county.id], [asOf], county.reportingIntervalDays),
     loadAllocationReports(actor, asOf, settings),
+    loadPlacementsRunningOn(county.id, asOf),
   ]);
-  return withOutlook(evaluation!, reports, settings);
+  return withOutlook(withAgreedHelp(evaluation!, placements), reports, settings);
 }
 
 /** One municipality's outlook at a date, from its row of the evaluation (the same function as /lage's). */

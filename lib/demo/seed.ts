@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { addDays, berlinDay, dayToDate } from "../dates";
 import { parseCountyCsv, slugify } from "./county-csv";
 import { demoHistory } from "./history";
+import { seedDemoHelp } from "./help";
 import { seedDemoNeighbours } from "./neighbours";
 import { seedDemoLegalTexts, seedDemoOffers } from "./offers";
 
@@ -16,6 +17,9 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; municipal
   { email: "koordination@wohnraum.example", name: "Kim Koordination", role: "COORDINATOR" },
   { email: "presse@wohnraum.example", name: "Paula Presse", role: "PRESS" },
   { email: "kommune-a@wohnraum.example", name: "Karl Kommune-A", role: "CLERK", municipality: "Kommune A" },
+  // Two more clerks for inter-municipal help: M is short, R has places to spare.
+  { email: "kommune-m@wohnraum.example", name: "Mia Kommune-M", role: "CLERK", municipality: "Kommune M" },
+  { email: "kommune-r@wohnraum.example", name: "Rolf Kommune-R", role: "CLERK", municipality: "Kommune R" },
 ];
 
 /** Weeks of invented history before the reference figures. */
@@ -56,7 +60,7 @@ export const DEMO_CSV_PATH = path.join(process.cwd(), "lib", "demo", "landkreis-
 
 /**
  * Creates the demo county, its 21 municipalities with the reference reports, one account per
- * role, about 30 demo offers on the board, example legal texts and invented neighbours. Idempotent: what exists is kept; a given password is (re)applied to the demo accounts.
+ * role (and clerks of Kommune A, M and R), about 30 demo offers on the board, example legal texts and invented neighbours. Idempotent: what exists is kept; a given password is (re)applied to the demo accounts.
  */
 export async function seedDemo(prisma: PrismaClient, options: { password: string; today?: string; spreadReportingDates?: boolean }) {
   const today = options.today ?? berlinDay();
@@ -131,6 +135,7 @@ export async function seedDemo(prisma: PrismaClient, options: { password: string
   const offersCreated = await seedDemoOffers(prisma, { countyId: county.id });
   await seedDemoLegalTexts(prisma, county.id);
   const neighboursCreated = await seedDemoNeighbours(prisma, county.id, municipalities);
+  await seedDemoHelp(prisma, county.id, municipalities, today);
 
   return { countyId: county.id, municipalities: municipalities.size, reportsCreated, offersCreated, neighboursCreated };
 }

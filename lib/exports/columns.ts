@@ -1,5 +1,6 @@
 import type { CountyEvaluation, CountyTotals, MunicipalityEvaluation } from "../capacity/evaluation";
 import { FIGURE_KEYS, FIGURE_LABELS, SITUATION_LABELS, type FigureKey } from "../capacity/figures";
+import { agreedHelpText } from "../capacity/agreed-help";
 import { countyReachText, outlookNowText, outlookWithProspectText, roundWeekly } from "../capacity/outlook-text";
 
 // The evaluation's columns, defined once: key, the county's own heading, how numbers are shown,
@@ -54,10 +55,20 @@ export const EVALUATION_COLUMNS: EvaluationColumn[] = [
     format: "integer",
     explanation:
       "Zu erfüllen (mindestens 0) minus Summe Plätze. Positiv: so viele Plätze fehlen; negativ: so viele Plätze sind frei. " +
+      "Laufende Amtshilfe (vereinbarte Unterbringung in einer anderen Kommune) ist eingerechnet, siehe Spalte „Amtshilfe“. " +
       "In der Zeile „Gesamt“ steht der Saldo des Landkreises: benötigter Wohnraum (Summe von „Zu erfüllen“, auch negative) minus Summe Plätze.",
     value: (row) => row.shortfall,
     // The county's net figure (domain.md §3), not a sum of the clamped rows.
     total: (evaluation) => evaluation.totals.missingPlaces,
+  },
+  {
+    key: "agreedHelp",
+    heading: "Amtshilfe",
+    format: "text",
+    explanation:
+      "Am Stichtag laufende, vereinbarte Unterbringung zwischen Kommunen (Amtshilfe). Sie verschiebt Bedarf zwischen Kommunen; " +
+      "die gemeldeten Zahlen und die Summen des Landkreises ändert sie nicht.",
+    value: (row) => agreedHelpText(row.agreedHelp),
   },
   {
     key: "shortfallWord",

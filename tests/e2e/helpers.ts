@@ -11,6 +11,8 @@ export const ACCOUNTS = {
   coordinator: "koordination@wohnraum.example",
   press: "presse@wohnraum.example",
   clerkA: "kommune-a@wohnraum.example",
+  clerkM: "kommune-m@wohnraum.example",
+  clerkR: "kommune-r@wohnraum.example",
 } as const;
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {

@@ -50,7 +50,7 @@ describe("demo seed", () => {
     expect(result.reportsCreated).toBe(0);
     expect(await db().municipality.count()).toBe(21);
     expect(await db().capacityReport.count()).toBe(21 * (DEMO_HISTORY_WEEKS + 1));
-    expect(await db().user.count()).toBe(4);
+    expect(await db().user.count()).toBe(6);
     const admin = await db().user.findUniqueOrThrow({ where: { email: "admin@wohnraum.example" } });
     expect(await verifyPassword("zweites-passwort", admin.passwordHash!)).toBe(true);
   });

@@ -22,5 +22,7 @@ export async function seedDemoCounty() {
     coordinator: actor("koordination@wohnraum.example"),
     press: actor("presse@wohnraum.example"),
     clerkA: actor("kommune-a@wohnraum.example"),
+    clerkM: actor("kommune-m@wohnraum.example"),
+    clerkR: actor("kommune-r@wohnraum.example"),
   };
 }

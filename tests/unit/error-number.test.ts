@@ -43,7 +43,9 @@ describe("error numbers", () => {
 
   it("leaves errors outside a request without a digest, and an own digest wins", () => {
     expect((new Error("job") as { digest?: string }).digest).toBeUndefined();
-    const redirect = withRequestErrorNumbers("cccccccccccc", () => Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/x;307;" }));
+    const redirect = withRequestErrorNumbers("cccccccccccc", () =>
+      Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/x;307;" }),
+    );
     expect(redirect.digest).toBe("NEXT_REDIRECT;replace;/x;307;");
     // Next.js assigns a hash when the digest is empty: that stays as assigned.
     const hashed = new Error("y") as { digest?: string };

@@ -14,9 +14,20 @@ const actor = (role: Actor["role"], municipalityId: string | null = null): Actor
 
 describe("role permissions", () => {
   const expected: Record<Actor["role"], Permission[]> = {
-    CLERK: ["evaluation:read", "report:write", "offers:oversee"],
-    COORDINATOR: ["evaluation:read", "report:write", "settings:manage", "export:read", "offers:oversee", "balancing:read"],
-    PRESS: ["evaluation:read", "export:read"],
+    CLERK: ["evaluation:read", "report:write", "offers:oversee", "help:read", "help:comments", "help:act"],
+    COORDINATOR: [
+      "evaluation:read",
+      "report:write",
+      "settings:manage",
+      "export:read",
+      "offers:oversee",
+      "balancing:read",
+      "help:read",
+      "help:comments",
+      "help:act",
+    ],
+    // The press office sees inter-municipal help, never its comments.
+    PRESS: ["evaluation:read", "export:read", "help:read"],
     ADMIN: [
       "evaluation:read",
       "users:manage",
@@ -42,6 +53,9 @@ describe("role permissions", () => {
     "backups:read",
     "balancing:read",
     "neighbours:manage",
+    "help:read",
+    "help:comments",
+    "help:act",
   ];
 
   for (const [role, granted] of Object.entries(expected) as [Actor["role"], Permission[]][]) {
@@ -96,6 +110,7 @@ describe("navigation by role", () => {
     expect(navigationFor(actor("COORDINATOR"), { mailCatcher: true }).map((item) => item.href)).toEqual([
       "/uebersicht",
       "/lage",
+      "/amtshilfe",
       "/export",
       "/angebote",
       "/einstellungen",
@@ -104,8 +119,14 @@ describe("navigation by role", () => {
     expect(navigationFor(actor("CLERK", "m"), { mailCatcher: true }).map((item) => item.href)).toEqual([
       "/uebersicht",
       "/lage",
+      "/amtshilfe",
       "/angebote",
     ]);
-    expect(navigationFor(actor("PRESS"), { mailCatcher: true }).map((item) => item.href)).toEqual(["/uebersicht", "/lage", "/export"]);
+    expect(navigationFor(actor("PRESS"), { mailCatcher: true }).map((item) => item.href)).toEqual([
+      "/uebersicht",
+      "/lage",
+      "/amtshilfe",
+      "/export",
+    ]);
   });
 });

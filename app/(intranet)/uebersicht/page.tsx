@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ShortfallValue } from "@/components/evaluation/figure-value";
 import { RowFlags } from "@/components/evaluation/row-flags";
+import { OpenRequestsBox } from "@/components/help/open-requests-box";
 import { MunicipalityStatus } from "@/components/reporting/municipality-status";
 import { Alert } from "@/components/ui/alert";
 import { requirePageActor } from "@/lib/auth/session";
@@ -10,6 +11,7 @@ import { latestReminders } from "@/lib/capacity/reminder-log";
 import { reportDue } from "@/lib/capacity/staleness";
 import { berlinDay, formatDay } from "@/lib/dates";
 import { places, sinceDays } from "@/lib/format";
+import { listHelpRequests } from "@/lib/help/queries";
 
 export const metadata: Metadata = { title: "Übersicht" };
 
@@ -18,11 +20,12 @@ export const metadata: Metadata = { title: "Übersicht" };
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("evaluation:read");
   const today = berlinDay();
-  const [county, evaluation, reminders, query] = await Promise.all([
+  const [county, evaluation, reminders, query, help] = await Promise.all([
     countyOf(actor),
     loadCountyEvaluation(actor, today),
     latestReminders(actor),
     searchParams,
+    listHelpRequests(actor),
   ]);
   if (!evaluation) return null;
   const rows = [...evaluation.rows].sort((a, b) => a.name.localeCompare(b.name, "de"));
@@ -116,6 +119,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </section>
         </div>
       )}
+
+      <OpenRequestsBox requests={help.open} ownMunicipalityId={actor.municipalityId} />
 
       <section aria-labelledby="alle-kommunen" className="flex flex-col gap-2">
         <h2 id="alle-kommunen" className="text-xl font-semibold">

@@ -8,7 +8,10 @@ import { TrendChart } from "@/components/evaluation/trend-chart";
 import { MunicipalityOutlookSection } from "@/components/evaluation/municipality-outlook";
 import { MunicipalityStatus } from "@/components/reporting/municipality-status";
 import { HistoryPagination, ReportHistory } from "@/components/reporting/report-history";
+import { PlacementHint } from "@/components/help/placement-hint";
 import { Alert } from "@/components/ui/alert";
+import { can } from "@/lib/auth/actor";
+import { loadCurrentPlacementsOf } from "@/lib/help/queries";
 import { requirePageActor } from "@/lib/auth/session";
 import { evaluateMunicipality } from "@/lib/capacity/evaluation";
 import { FIGURE_KEYS, FIGURE_LABELS, SITUATION_LABELS } from "@/lib/capacity/figures";
@@ -41,11 +44,12 @@ export default async function MunicipalityPage({
   const municipality = await loadMunicipality(actor, slug);
   if (!municipality) notFound();
   const today = berlinDay();
-  const [county, weekly, reportCount, unchangedOption] = await Promise.all([
+  const [county, weekly, reportCount, unchangedOption, placements] = await Promise.all([
     countyOf(actor),
     loadWeeklyTrend(actor, municipality.id),
     countReports(actor, municipality.id),
     loadUnchangedOption(actor, municipality.id, today),
+    loadCurrentPlacementsOf(actor, municipality.id),
   ]);
   const pageCount = Math.max(1, Math.ceil(reportCount / HISTORY_PAGE_SIZE));
   const page = Math.min(parsePageNumber(query.seite), pageCount);
@@ -90,6 +94,14 @@ export default async function MunicipalityPage({
         reporting={unchangedOption}
         returnTo="kommune"
       />
+      <PlacementHint municipalityId={municipality.id} placements={placements} />
+      {can(actor, "help:act") && evaluation.shortfall > 0 && (actor.role !== "CLERK" || actor.municipalityId === municipality.id) && (
+        <p>
+          <Link href={`/amtshilfe/neu?kommune=${municipality.slug}`} className="font-medium text-brand-700 underline">
+            Amtshilfe für {municipality.name} anfragen
+          </Link>
+        </p>
+      )}
       {county.isDemo && <DemoNotice />}
       {outlook && latest && <MunicipalityOutlookSection outlook={outlook.outlook} settings={outlook.settings} />}
 

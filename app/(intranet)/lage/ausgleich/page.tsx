@@ -71,7 +71,9 @@ export default async function BalancingPage({ searchParams }: { searchParams: Pr
               </p>
             )}
           </section>
-          {proposal.lines.length > 0 && <ProposalLines lines={proposal.lines} />}
+          {proposal.lines.length > 0 && (
+            <ProposalLines lines={proposal.lines} requestsAsOf={can(actor, "help:act") ? params.asOf : undefined} />
+          )}
           <TransferDetails lines={proposal.lines} />
           {proposal.lines.length > 0 && <GiversTable givers={proposal.givers} />}
         </>

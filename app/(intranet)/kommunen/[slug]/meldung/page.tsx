@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { PlacementHint } from "@/components/help/placement-hint";
 import { ReportForm } from "@/components/reporting/report-form";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadReportForm } from "@/lib/capacity/queries";
 import { berlinDay, formatDay } from "@/lib/dates";
+import { loadCurrentPlacementsOf } from "@/lib/help/queries";
 
 export const metadata: Metadata = { title: "Meldung" };
 
@@ -13,6 +15,7 @@ export default async function ReportPage({ params }: { params: Promise<{ slug: s
   const { slug } = await params;
   const form = await loadReportForm(actor, slug);
   if (!form) redirect("/kein-zugriff");
+  const placements = await loadCurrentPlacementsOf(actor, form.municipality.id);
   return (
     <div className="flex max-w-4xl flex-col gap-4">
       <p className="text-sm">
@@ -27,6 +30,7 @@ export default async function ReportPage({ params }: { params: Promise<{ slug: s
           : "Für diese Kommune gibt es noch keine Meldung."}
         {actor.role === "COORDINATOR" && " Sie melden als Koordinierungsstab für die Kommune; das wird so vermerkt."}
       </p>
+      <PlacementHint municipalityId={form.municipality.id} placements={placements} />
       <ReportForm
         slug={slug}
         today={berlinDay()}

@@ -1,0 +1,45 @@
+import "server-only";
+import { dateToDay, dayToDate } from "../dates";
+import { db } from "../db/client";
+import type { RunningPlacementInput } from "./agreed-help";
+
+// The agreed placements (inter-municipal help, lib/help) that ran on a day, for the evaluation.
+// A placement runs from starts_on until ends_on or ended_on (exclusive), whichever is first.
+
+export async function loadPlacementsRunningOn(countyId: string, asOf: string): Promise<RunningPlacementInput[]> {
+  const day = dayToDate(asOf);
+  const rows = await db().helpPlacement.findMany({
+    where: {
+      countyId,
+      startsOn: { lte: day },
+      AND: [{ OR: [{ endsOn: null }, { endsOn: { gt: day } }] }, { OR: [{ endedOn: null }, { endedOn: { gt: day } }] }],
+    },
+    select: {
+      id: true,
+      requesterId: true,
+      hostId: true,
+      persons: true,
+      startsOn: true,
+      endsOn: true,
+      endedOn: true,
+      requester: { select: { name: true } },
+      host: { select: { name: true } },
+    },
+  });
+  return rows.map((row) => {
+    const ends = [row.endsOn, row.endedOn]
+      .filter((date): date is Date => date !== null)
+      .map(dateToDay)
+      .sort();
+    return {
+      id: row.id,
+      requesterId: row.requesterId,
+      requesterName: row.requester.name,
+      hostId: row.hostId,
+      hostName: row.host.name,
+      persons: row.persons,
+      startedOn: dateToDay(row.startsOn),
+      endedOn: ends[0] ?? null,
+    };
+  });
+}
