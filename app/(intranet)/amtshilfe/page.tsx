@@ -27,7 +27,9 @@ export default async function HelpPage() {
               : `${open.length === 1 ? "1 offene Anfrage" : `${formatNumber(open.length)} offene Anfragen`}: ${formatNumber(stillNeeded)} Personen brauchen noch einen Platz.`}{" "}
             {current.length === 0
               ? "Keine laufende Unterbringung."
-              : `${formatNumber(current.length)} vereinbarte oder laufende Unterbringungen.`}
+              : current.length === 1
+                ? "1 vereinbarte oder laufende Unterbringung."
+                : `${formatNumber(current.length)} vereinbarte oder laufende Unterbringungen.`}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
