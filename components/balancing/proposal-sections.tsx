@@ -1,8 +1,6 @@
 import type { BalancingGiver, BalancingLine, Transfer } from "@/lib/capacity/balancing";
 import { describeLineProposal, KIND_LABELS } from "@/lib/capacity/balancing-text";
 import { describeShortfall, formatNumber, places } from "@/lib/format";
-import { requestsFromProposalAction } from "@/lib/help/actions";
-import { StepForm } from "@/components/help/step-form";
 
 // The parts of /lage/ausgleich below the summary: each short municipality in words, the
 // transfers one by one (a table on wide screens, a card each on phones), and what the
@@ -15,8 +13,8 @@ function neighbourText(transfer: Transfer) {
   return transfer.travelMinutes === null ? "ja" : `ja, ${formatNumber(transfer.travelMinutes)} Min.`;
 }
 
-/** Each short municipality in words; with `requestsAsOf`, a button turns its line into help requests. */
-export function ProposalLines({ lines, requestsAsOf }: { lines: BalancingLine[]; requestsAsOf?: string }) {
+/** Each short municipality in words, with what the page offers to do with a line (`lineAction`). */
+export function ProposalLines({ lines, lineAction }: { lines: BalancingLine[]; lineAction?: (line: BalancingLine) => React.ReactNode }) {
   return (
     <section aria-labelledby="vorschlag" className="flex flex-col gap-3">
       <h2 id="vorschlag" className="text-xl font-semibold">
@@ -36,16 +34,7 @@ export function ProposalLines({ lines, requestsAsOf }: { lines: BalancingLine[];
               <span aria-hidden="true">→</span>
               <span className="sr-only">, Vorschlag:</span> {describeLineProposal(line)}
             </p>
-            {requestsAsOf && line.transfers.length > 0 && (
-              <div className="mt-2">
-                <StepForm
-                  action={requestsFromProposalAction}
-                  fields={{ municipalityId: line.municipalityId, asOf: requestsAsOf }}
-                  label="Als Amtshilfe-Anfragen stellen"
-                  accessibleLabel={`Vorschlag für ${line.name} als Amtshilfe-Anfragen stellen`}
-                />
-              </div>
-            )}
+            {lineAction && line.transfers.length > 0 && <div className="mt-2">{lineAction(line)}</div>}
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 import "server-only";
 import { dateToDay, dayToDate } from "../dates";
-import { db } from "../db/client";
+import { db, type Prisma } from "../db/client";
 import type { RunningPlacementInput } from "./agreed-help";
 
 // The agreed placements (inter-municipal help, lib/help) that ran on a day, for the evaluation.
@@ -8,12 +8,21 @@ import type { RunningPlacementInput } from "./agreed-help";
 
 export async function loadPlacementsRunningOn(countyId: string, asOf: string): Promise<RunningPlacementInput[]> {
   const day = dayToDate(asOf);
+  return loadPlacements({
+    countyId,
+    startsOn: { lte: day },
+    AND: [{ OR: [{ endsOn: null }, { endsOn: { gt: day } }] }, { OR: [{ endedOn: null }, { endedOn: { gt: day } }] }],
+  });
+}
+
+/** Every placement of the county that ran at all, for the trend over many dates. */
+export async function loadCountyPlacements(countyId: string): Promise<RunningPlacementInput[]> {
+  return loadPlacements({ countyId });
+}
+
+async function loadPlacements(where: Prisma.HelpPlacementWhereInput): Promise<RunningPlacementInput[]> {
   const rows = await db().helpPlacement.findMany({
-    where: {
-      countyId,
-      startsOn: { lte: day },
-      AND: [{ OR: [{ endsOn: null }, { endsOn: { gt: day } }] }, { OR: [{ endedOn: null }, { endedOn: { gt: day } }] }],
-    },
+    where,
     select: {
       id: true,
       requesterId: true,

@@ -13,7 +13,7 @@ import { COUNTED_REPORT, evaluationReportOf } from "./report-row";
 import { municipalityOutlook, withOutlook } from "./outlook";
 import { loadAllocationReports, outlookSettingsOf } from "./outlook-data";
 import { withAgreedHelp } from "./agreed-help";
-import { loadPlacementsRunningOn } from "./agreed-help-data";
+import { loadCountyPlacements, loadPlacementsRunningOn } from "./agreed-help-data";
 
 // Reads for the intranet. Every function takes the acting user and limits the query to the
 // actor's county; a role without the permission gets nothing.
@@ -68,13 +68,19 @@ export async function loadMunicipalityOutlook(actor: Actor, row: MunicipalityEva
 export async function loadCountyTrend(actor: Actor, dates: string[]) {
   if (!can(actor, "evaluation:read")) return [];
   const county = await countyOf(actor);
-  const evaluations = await evaluateCountiesAsOf([county.id], dates, county.reportingIntervalDays);
+  const [evaluations, placements] = await Promise.all([
+    evaluateCountiesAsOf([county.id], dates, county.reportingIntervalDays),
+    loadCountyPlacements(county.id),
+  ]);
+  // Agreed help counted per date as on /lage (it moves the gross shortfall, not the totals).
   // `reported`: municipalities with a report on or before the date (0: nothing to plot yet).
-  return evaluations.map((evaluation) => ({
-    asOf: evaluation.asOf,
-    reported: evaluation.rows.filter((row) => row.reportingDate !== null).length,
-    ...evaluation.totals,
-  }));
+  return evaluations
+    .map((unhelped) => withAgreedHelp(unhelped, placements))
+    .map((evaluation) => ({
+      asOf: evaluation.asOf,
+      reported: evaluation.rows.filter((row) => row.reportingDate !== null).length,
+      ...evaluation.totals,
+    }));
 }
 
 export async function loadMunicipality(actor: Actor, slug: string) {

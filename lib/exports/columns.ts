@@ -62,15 +62,6 @@ export const EVALUATION_COLUMNS: EvaluationColumn[] = [
     total: (evaluation) => evaluation.totals.missingPlaces,
   },
   {
-    key: "agreedHelp",
-    heading: "Amtshilfe",
-    format: "text",
-    explanation:
-      "Am Stichtag laufende, vereinbarte Unterbringung zwischen Kommunen (Amtshilfe). Sie verschiebt Bedarf zwischen Kommunen; " +
-      "die gemeldeten Zahlen und die Summen des Landkreises ändert sie nicht.",
-    value: (row) => agreedHelpText(row.agreedHelp),
-  },
-  {
     key: "shortfallWord",
     heading: "fehlen/frei",
     format: "text",
@@ -123,6 +114,16 @@ export const EVALUATION_COLUMNS: EvaluationColumn[] = [
     explanation: "Wie „Reicht ca.“, mit den verfügbaren und den in Aussicht stehenden Plätzen (Zeilen 8 bis 11).",
     value: (row) => outlookWithProspectText(row.outlook),
     total: (evaluation) => countyReachText(evaluation.outlook, "withProspect"),
+  },
+  // Last, so the county's printed columns keep their places.
+  {
+    key: "agreedHelp",
+    heading: "Amtshilfe",
+    format: "text",
+    explanation:
+      "Am Stichtag laufende, vereinbarte Unterbringung zwischen Kommunen (Amtshilfe). Sie verschiebt Bedarf zwischen Kommunen; " +
+      "die gemeldeten Zahlen und die Summen des Landkreises ändert sie nicht.",
+    value: (row) => agreedHelpText(row.agreedHelp),
   },
 ];
 

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { toActor, type Actor } from "../../lib/auth/actor";
-import { loadCountyEvaluation } from "../../lib/capacity/queries";
+import { loadCountyEvaluation, loadCountyTrend } from "../../lib/capacity/queries";
 import { addDays, berlinDay, dayToDate } from "../../lib/dates";
 import { db } from "../../lib/db/client";
 import { AppError } from "../../lib/errors";
 import { acceptHelpOffer, endHelpPlacement, makeHelpOffer, withdrawHelpOffer } from "../../lib/help/offers";
 import { listHelpRequests, loadCurrentPlacementsOf, loadHelpRequest } from "../../lib/help/queries";
-import { openHelpRequest, withdrawHelpRequest } from "../../lib/help/requests";
+import { openHelpRequest, openRequestsFromProposal, withdrawHelpRequest } from "../../lib/help/requests";
+import { loadBalancing } from "../../lib/capacity/balancing-data";
 import { jobs } from "../../lib/jobs";
 import { seedDemoCounty } from "../support/fixtures";
 
@@ -173,8 +174,12 @@ describe("the help cycle", () => {
     const { grossShortfall: _g, municipalitiesShort: _s, ...unchanged } = totalsBefore;
     expect(evaluation.totals).toMatchObject(unchanged);
     expect(evaluation.totals.grossShortfall).toBe(totalsBefore.grossShortfall - 20);
-    // The Stand applies: yesterday it did not run yet.
+    // The Stand applies: yesterday it did not run yet; the trend counts it from today on.
     expect((await rowOf(demo.coordinator, "M", addDays(today, -1))).agreedHelp).toBeUndefined();
+    const [yesterday, todayInTrend] = await loadCountyTrend(demo.coordinator, [addDays(today, -1), today]);
+    expect(todayInTrend!.grossShortfall).toBe(evaluation.totals.grossShortfall);
+    expect(yesterday!.grossShortfall).toBe(totalsBefore.grossShortfall);
+    expect(todayInTrend!.missingPlaces).toBe(yesterday!.missingPlaces);
     const agreed = (await mailJobs()).slice(mailsBefore).map((job) => job.data);
     expect(agreed).toHaveLength(1);
     expect(agreed[0]!.to.sort()).toEqual(["kommune-m@wohnraum.example", "kommune-r@wohnraum.example"]);
@@ -270,3 +275,36 @@ function offerRow(requestId: string) {
     duration: "PERMANENT" as const,
   };
 }
+
+describe("from the balancing proposal", () => {
+  it("one line becomes one request per helper, addressed to it and mailed to its clerks", async () => {
+    const view = (await loadBalancing(demo.coordinator, today))!;
+    const line = view.proposal.lines.find((candidate) => candidate.name === "Kommune M")!;
+    const helpers = [...new Set(line.transfers.map((transfer) => transfer.fromId))];
+    const helperClerk = "helfer@wohnraum.example";
+    await db().user.create({
+      data: { email: helperClerk, name: "H", role: "CLERK", countyId: demo.countyId, municipalityId: helpers[0]! },
+    });
+    const mailsBefore = (await mailJobs()).length;
+    const { ids: created } = await openRequestsFromProposal(demo.coordinator, line, today);
+    expect(created).toHaveLength(helpers.length);
+    const requests = await db().helpRequest.findMany({ where: { id: { in: created } } });
+    for (const helper of helpers) {
+      const places = line.transfers
+        .filter((transfer) => transfer.fromId === helper)
+        .reduce((total, transfer) => total + transfer.places, 0);
+      expect(requests.find((request) => request.addressedToId === helper)).toMatchObject({
+        municipalityId: ids.M,
+        persons: places,
+        status: "OPEN",
+      });
+    }
+    // The helpers' clerks are mailed (the acting coordinator is not: the page tells them).
+    const sent = (await mailJobs()).slice(mailsBefore).map((job) => job.data);
+    expect(sent.flatMap((mail) => mail.to).sort()).toEqual([helperClerk]);
+    expect(sent[0]!.subject).toContain("Kommune M bittet um");
+    // A clerk may not do it; neither may the press office.
+    expect((await failure(openRequestsFromProposal(demo.clerkM, line, today))).code).toBe("FORBIDDEN");
+    expect((await failure(openRequestsFromProposal(demo.press, line, today))).code).toBe("FORBIDDEN");
+  });
+});

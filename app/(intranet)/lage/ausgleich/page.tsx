@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { GiversTable, ProposalLines, TransferDetails } from "@/components/balancing/proposal-sections";
 import { DemoNotice } from "@/components/evaluation/demo-notice";
+import { StepForm } from "@/components/help/step-form";
 import { Alert } from "@/components/ui/alert";
 import { can } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/session";
@@ -11,6 +12,7 @@ import { StandControls } from "@/components/evaluation/stand-controls";
 import { parseEvaluationParams } from "@/lib/capacity/evaluation-params";
 import { countyOf } from "@/lib/capacity/queries";
 import { formatDay } from "@/lib/dates";
+import { requestsFromProposalAction } from "@/lib/help/actions";
 
 export const metadata: Metadata = { title: "Ausgleichsvorschlag" };
 
@@ -72,7 +74,22 @@ export default async function BalancingPage({ searchParams }: { searchParams: Pr
             )}
           </section>
           {proposal.lines.length > 0 && (
-            <ProposalLines lines={proposal.lines} requestsAsOf={can(actor, "help:act") ? params.asOf : undefined} />
+            <ProposalLines
+              lines={proposal.lines}
+              lineAction={
+                can(actor, "help:act")
+                  ? (line) => (
+                      // One click: the line (computed again on the server) becomes help requests.
+                      <StepForm
+                        action={requestsFromProposalAction}
+                        fields={{ municipalityId: line.municipalityId, asOf: params.asOf }}
+                        label="Als Amtshilfe-Anfragen stellen"
+                        accessibleLabel={`Vorschlag für ${line.name} als Amtshilfe-Anfragen stellen`}
+                      />
+                    )
+                  : undefined
+              }
+            />
           )}
           <TransferDetails lines={proposal.lines} />
           {proposal.lines.length > 0 && <GiversTable givers={proposal.givers} />}
