@@ -2,6 +2,7 @@ import Link from "next/link";
 import { createColumnHelper, type RowData } from "@tanstack/react-table";
 import type { MunicipalityEvaluation } from "@/lib/capacity/evaluation";
 import { SITUATION_LABELS } from "@/lib/capacity/figures";
+import { boardOffersText } from "@/lib/capacity/board-offers";
 import { outlookWarning } from "@/lib/capacity/outlook-text";
 import { headingOf } from "@/lib/exports/columns";
 import { formatDay } from "@/lib/dates";
@@ -92,6 +93,14 @@ export function evaluationColumns(asOf: string, remindedOn: Record<string, strin
       cell: (info) => <OutlookValue outlook={info.row.original.outlook} />,
       sortDescFirst: false,
       sortUndefined: "last",
+      meta: { detail: true },
+    }),
+    // The board's private offers, apart from the reported figures (never added to the places).
+    column.accessor((row) => row.boardOffers?.persons ?? 0, {
+      id: "boardPersons",
+      header: "Private Angebote (Börse)",
+      cell: (info) => boardOffersText(info.row.original.boardOffers),
+      sortDescFirst: true,
       meta: { detail: true },
     }),
     // Sorted by how much needs attention: stale, contradicting, warned outlook, then unreported figures.

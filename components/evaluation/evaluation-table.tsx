@@ -9,6 +9,7 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import type { MunicipalityEvaluation } from "@/lib/capacity/evaluation";
+import { boardOffersText, type BoardOffers } from "@/lib/capacity/board-offers";
 import type { CountyOutlook } from "@/lib/capacity/outlook";
 import { COUNTY_ORDER, DEFAULT_SORT, type EvaluationParams } from "@/lib/capacity/evaluation-params";
 import { explanationOf } from "@/lib/exports/columns";
@@ -36,6 +37,7 @@ export function EvaluationTable({
   totals,
   ownMunicipalityId,
   countyOutlook,
+  countyBoardOffers,
 }: {
   rows: MunicipalityEvaluation[];
   params: EvaluationParams;
@@ -46,6 +48,8 @@ export function EvaluationTable({
   ownMunicipalityId?: string | null;
   /** The county's outlook, for the Gesamt row's "Reicht ca.". */
   countyOutlook?: CountyOutlook;
+  /** The county's private offers on the board, for the Gesamt row. */
+  countyBoardOffers?: BoardOffers;
 }) {
   const [sorting, setSorting] = useState<SortingState>([params.sort]);
   const [query, setQuery] = useState(params.query);
@@ -243,6 +247,8 @@ export function EvaluationTable({
                   >
                     {leaf.id === "outlook" ? (
                       <CountyOutlookValue outlook={countyOutlook} />
+                    ) : leaf.id === "boardPersons" ? (
+                      boardOffersText(countyBoardOffers)
                     ) : totals[leaf.id] === undefined ? null : leaf.id === "shortfall" ? (
                       <ShortfallValue shortfall={totals[leaf.id]!} />
                     ) : (

@@ -1,5 +1,6 @@
 import type { AgreedHelp } from "./agreed-help";
 import { FIGURE_KEYS, type FigureKey, type Figures, type Situation } from "./figures";
+import type { BoardOffers } from "./board-offers";
 import type { CountyOutlook, MunicipalityOutlook } from "./outlook";
 import { isStale } from "./staleness";
 
@@ -42,6 +43,8 @@ export interface MunicipalityEvaluation {
   outlook?: MunicipalityOutlook;
   /** Help agreed with other municipalities (agreed-help.ts), already counted in shortfall; set where running placements were loaded. */
   agreedHelp?: AgreedHelp;
+  /** Private offers listed on the public board (board-offers.ts); apart from the figures. */
+  boardOffers?: BoardOffers;
 }
 
 export interface CountyTotals {
@@ -65,6 +68,8 @@ export interface CountyEvaluation {
   reporting: { withinInterval: number; total: number };
   /** The county's outlook (outlook.ts); set where the reports' history was loaded. */
   outlook?: CountyOutlook;
+  /** The county's private offers on the board (board-offers.ts); set where they were loaded. */
+  boardOffers?: BoardOffers;
 }
 
 const EMPTY_FIGURES = Object.fromEntries(FIGURE_KEYS.map((key) => [key, null])) as Figures;

@@ -14,6 +14,8 @@ import { municipalityOutlook, withOutlook } from "./outlook";
 import { loadAllocationReports, outlookSettingsOf } from "./outlook-data";
 import { withAgreedHelp } from "./agreed-help";
 import { loadCountyPlacements, loadPlacementsRunningOn } from "./agreed-help-data";
+import { withBoardOffers } from "./board-offers";
+import { loadBoardOffers } from "./board-offers-data";
 
 // Reads for the intranet. Every function takes the acting user and limits the query to the
 // actor's county; a role without the permission gets nothing.
@@ -41,19 +43,21 @@ export function evaluateCountiesAsOf(countyIds: string[], dates: string[], inter
 }
 
 /**
- * The evaluation at a date with the agreed help that ran that day (inter-municipal placements) and
- * the outlook (weeks until places run out), which pages and exports share.
+ * The evaluation at a date with the agreed help that ran that day (inter-municipal placements), the
+ * outlook (weeks until places run out) and the private offers on the board, which pages and
+ * exports share.
  */
 export async function loadCountyEvaluation(actor: Actor, asOf: string): Promise<CountyEvaluation | null> {
   if (!can(actor, "evaluation:read")) return null;
   const county = await countyOf(actor);
   const settings = outlookSettingsOf(county);
-  const [[evaluation], reports, placements] = await Promise.all([
+  const [[evaluation], reports, placements, boardOffers] = await Promise.all([
     evaluateCountiesAsOf([county.id], [asOf], county.reportingIntervalDays),
     loadAllocationReports(actor, asOf, settings),
     loadPlacementsRunningOn(county.id, asOf),
+    loadBoardOffers(county.id, asOf),
   ]);
-  return withOutlook(withAgreedHelp(evaluation!, placements), reports, settings);
+  return withBoardOffers(withOutlook(withAgreedHelp(evaluation!, placements), reports, settings), boardOffers);
 }
 
 /** One municipality's outlook at a date, from its row of the evaluation (the same function as /lage's). */

@@ -117,6 +117,25 @@ export const EVALUATION_COLUMNS: EvaluationColumn[] = [
   },
   // Last, so the county's printed columns keep their places.
   {
+    key: "boardOffers",
+    heading: "Private Angebote (Börse)",
+    format: "integer",
+    explanation:
+      "Angebote privater Wohnungsgeber, die am Stichtag auf der öffentlichen Wohnraumbörse stehen. " +
+      "Sie sind nicht in den gemeldeten Zahlen enthalten und werden nicht zu den Plätzen gezählt.",
+    value: (row) => row.boardOffers?.offers ?? null,
+    total: (evaluation) => evaluation.boardOffers?.offers ?? null,
+  },
+  {
+    key: "boardPersons",
+    heading: "Personen in privaten Angeboten (Börse)",
+    format: "integer",
+    explanation:
+      "Wie viele Personen die privaten Angebote der Börse zusammen aufnehmen könnten (nicht in den gemeldeten Plätzen enthalten).",
+    value: (row) => row.boardOffers?.persons ?? null,
+    total: (evaluation) => evaluation.boardOffers?.persons ?? null,
+  },
+  {
     key: "agreedHelp",
     heading: "Amtshilfe",
     format: "text",

@@ -127,6 +127,7 @@ export default async function SituationPage({ searchParams }: { searchParams: Pr
           totals={evaluationTotals(evaluation)}
           ownMunicipalityId={actor.municipalityId}
           countyOutlook={outlook}
+          countyBoardOffers={evaluation.boardOffers}
         />
       )}
       {!noReports && outlook && <CountyOutlookBox outlook={outlook} />}

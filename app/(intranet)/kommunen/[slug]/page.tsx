@@ -12,6 +12,8 @@ import { PlacementHint } from "@/components/help/placement-hint";
 import { Alert } from "@/components/ui/alert";
 import { can } from "@/lib/auth/actor";
 import { loadCurrentPlacementsOf } from "@/lib/help/queries";
+import { boardOffersText } from "@/lib/capacity/board-offers";
+import { loadBoardOffers } from "@/lib/capacity/board-offers-data";
 import { requirePageActor } from "@/lib/auth/session";
 import { evaluateMunicipality } from "@/lib/capacity/evaluation";
 import { FIGURE_KEYS, FIGURE_LABELS, SITUATION_LABELS } from "@/lib/capacity/figures";
@@ -44,12 +46,13 @@ export default async function MunicipalityPage({
   const municipality = await loadMunicipality(actor, slug);
   if (!municipality) notFound();
   const today = berlinDay();
-  const [county, weekly, reportCount, unchangedOption, placements] = await Promise.all([
+  const [county, weekly, reportCount, unchangedOption, placements, boardOffers] = await Promise.all([
     countyOf(actor),
     loadWeeklyTrend(actor, municipality.id),
     countReports(actor, municipality.id),
     loadUnchangedOption(actor, municipality.id, today),
     loadCurrentPlacementsOf(actor, municipality.id),
+    loadBoardOffers(actor.countyId, today),
   ]);
   const pageCount = Math.max(1, Math.ceil(reportCount / HISTORY_PAGE_SIZE));
   const page = Math.min(parsePageNumber(query.seite), pageCount);
@@ -95,6 +98,10 @@ export default async function MunicipalityPage({
         returnTo="kommune"
       />
       <PlacementHint municipalityId={municipality.id} placements={placements} />
+      <p data-testid="board-offers">
+        Private Angebote auf der Wohnraumbörse: <strong>{boardOffersText(boardOffers.get(municipality.id))}</strong>{" "}
+        <span className="text-sm text-slate-700">(nicht in den gemeldeten Zahlen enthalten)</span>
+      </p>
       {can(actor, "help:act") && evaluation.shortfall > 0 && (actor.role !== "CLERK" || actor.municipalityId === municipality.id) && (
         <p>
           <Link href={`/amtshilfe/neu?kommune=${municipality.slug}`} className="font-medium text-brand-700 underline">
