@@ -17,9 +17,13 @@ const nextConfig: NextConfig = {
   experimental: { serverActions: { bodySizeLimit: "64kb" } },
   headers() {
     return Promise.resolve([
-      { source: "/:path*", headers: securityHeaders },
+      // Every page but the embeddable ones (/embed/…), which the county's own sites may frame
+      // (frame-ancestors from the county's setting, proxy.ts).
+      { source: "/:path((?!embed/).*)", headers: securityHeaders },
+      { source: "/embed/:path*", headers: securityHeaders.filter((header) => header.key !== "X-Frame-Options") },
       // JSON answers (and anything else under /api) are never cached by browsers or proxies.
-      { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
+      // The open-data API (/api/v1) sets its own: public, a minute, with ETag (lib/offers/open-data).
+      { source: "/api/:path((?!v1/).*)", headers: [{ key: "Cache-Control", value: "no-store" }] },
       // The manage page's address holds the offerer's secret token: never sent on as a Referer.
       { source: "/:locale/verwalten/:token", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
     ]);

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { localeOfPath, textDirection } from "./lib/i18n/locales";
+import { isLocale, localeOfPath, textDirection } from "./lib/i18n/locales";
+import { frameAncestors } from "./lib/offers/embed";
+import { boardEmbedOrigins } from "./lib/offers/embed-origins";
 import { offerIsGone } from "./lib/offers/gone";
 
 // Runs before every page: sets the Content-Security-Policy with a fresh nonce (Next.js puts it on
@@ -9,9 +11,11 @@ import { offerIsGone } from "./lib/offers/gone";
 // That redirect is only a convenience: every page, server action and route handler checks the
 // session and the permission itself.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const INTRANET_PREFIXES = ["/uebersicht", "/kommunen", "/lage", "/verwaltung", "/konto", "/einstellungen"];
+const INTRANET_PREFIXES = ["/uebersicht", "/kommunen", "/lage", "/amtshilfe", "/verwaltung", "/konto", "/einstellungen"];
+/** The embeddable pages (without the board's chrome): framed only by the county's origins. */
+const EMBED_PREFIX = "/embed/";
 
-export function contentSecurityPolicy(nonce: string, options: { dev: boolean }): string {
+export function contentSecurityPolicy(nonce: string, options: { dev: boolean; frameAncestors?: string }): string {
   return [
     "default-src 'self'",
     // Scripts only by nonce (and what those load); no inline handlers, no eval outside development.
@@ -24,7 +28,7 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean }):
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${options.frameAncestors ?? "'none'"}`,
   ].join("; ");
 }
 
@@ -41,11 +45,17 @@ export async function proxy(request: NextRequest) {
   }
 
   const nonce = btoa(crypto.randomUUID());
-  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const isEmbed = path.startsWith(EMBED_PREFIX);
+  const policy = contentSecurityPolicy(nonce, {
+    dev: process.env.NODE_ENV === "development",
+    frameAncestors: isEmbed ? frameAncestors(await boardEmbedOrigins()) : undefined,
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
-  const locale = localeOfPath(path);
+  // An embedded page takes its language from ?lang= (the snippet sets it), else German.
+  const lang = request.nextUrl.searchParams.get("lang");
+  const locale = isEmbed ? (isLocale(lang) ? lang : "de") : localeOfPath(path);
   if (locale) {
     requestHeaders.set("x-wohnraum-locale", locale);
     requestHeaders.set("x-wohnraum-dir", textDirection(locale));

@@ -27,6 +27,7 @@ export async function OfferFiltersForm({
     filters.ab,
     filters.barrierefrei,
     filters.haustiere,
+    filters.kosten,
   ].filter((value) => value !== undefined).length;
   // Folded by default so that the offers themselves are on the first screen, also on a phone;
   // open while filters are set, so they can be seen and changed.
@@ -89,6 +90,10 @@ export async function OfferFiltersForm({
             <label className="flex items-center gap-2">
               <input type="checkbox" name="haustiere" value="1" defaultChecked={filters.haustiere === "1"} className="h-4 w-4" />
               {t("onlyPets")}
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="kosten" value="1" defaultChecked={filters.kosten === "1"} className="h-4 w-4" />
+              {t("onlyCostsCovered")}
             </label>
           </fieldset>
           <div className="flex flex-wrap items-end gap-3">

@@ -8,6 +8,7 @@ import { parseCountyCsv, slugify } from "./county-csv";
 import { demoHistory } from "./history";
 import { seedDemoHelp } from "./help";
 import { seedDemoNeighbours } from "./neighbours";
+import { seedDemoRentCeilings } from "./rent-ceilings";
 import { seedDemoLegalTexts, seedDemoOffers } from "./offers";
 
 export const DEMO_COUNTY = { name: "Landkreis Musterland", slug: "musterland" } as const;
@@ -136,6 +137,7 @@ export async function seedDemo(prisma: PrismaClient, options: { password: string
   await seedDemoLegalTexts(prisma, county.id);
   const neighboursCreated = await seedDemoNeighbours(prisma, county.id, municipalities);
   await seedDemoHelp(prisma, county.id, municipalities, today);
+  await seedDemoRentCeilings(prisma, county.id, municipalities);
 
   return { countyId: county.id, municipalities: municipalities.size, reportsCreated, offersCreated, neighboursCreated };
 }

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record";
 import { db } from "../db/client";
 import { AppError, forbidden, notFound } from "../errors";
 import { zodFieldErrors } from "../forms";
+import { embedOriginsSchema } from "./embed";
 import { BOARD_SETTING_KEYS, boardSettingsSchema, legalTextSchema, mailboxSchema, type BoardSettings } from "./oversight-schema";
 
 // The county's configuration of the offer board: durations and limits (coordinators and admins,
@@ -132,4 +133,26 @@ export async function saveLegalText(actor: Actor, rawInput: unknown): Promise<Le
     await audit("legal-text.saved", saved.id, { version: saved.version, ...fingerprint(body) });
     return { outcome: "saved", version: saved.version };
   });
+}
+
+/** The origins that may frame the embeddable offer form (admins). */
+export async function updateEmbedOrigins(actor: Actor, rawInput: unknown): Promise<{ origins: string[] }> {
+  requireBoardAdmin(actor);
+  const parsed = embedOriginsSchema.safeParse(rawInput);
+  if (!parsed.success) throw validation(parsed.error.issues);
+  const origins = parsed.data.embedOrigins;
+  await db().$transaction(async (tx) => {
+    const county = await tx.county.findUniqueOrThrow({ where: { id: actor.countyId }, select: { embedOrigins: true } });
+    await tx.county.update({ where: { id: actor.countyId }, data: { embedOrigins: origins } });
+    await recordAudit(tx, {
+      countyId: actor.countyId,
+      actorId: actor.id,
+      action: "county.embed-origins",
+      subjectType: "County",
+      subjectId: actor.countyId,
+      before: county.embedOrigins,
+      after: origins,
+    });
+  });
+  return { origins };
 }

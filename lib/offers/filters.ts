@@ -26,6 +26,8 @@ export const offerFiltersSchema = z.object({
   ),
   barrierefrei: optional(z.literal("1")),
   haustiere: optional(z.literal("1")),
+  /** "Kosten werden übernommen (unter Obergrenze)": free, or at most the county's rent ceiling. */
+  kosten: optional(z.literal("1")),
   sortierung: z.enum(SORTS).catch("neu"),
   seite: z.coerce.number().int().min(1).max(10_000).catch(1),
 });

@@ -4,7 +4,7 @@ import { requireActor } from "../auth/session";
 import { formatDateTime } from "../dates";
 import { errorState } from "../form-errors";
 import { formText, formValues, type FormState } from "../forms";
-import { saveLegalText, updateBoardSettings, updateMunicipalityMailbox } from "./board-settings";
+import { saveLegalText, updateBoardSettings, updateEmbedOrigins, updateMunicipalityMailbox } from "./board-settings";
 import { BOARD_SETTING_KEYS, LEGAL_TEXT_LABELS, LOCALE_LABELS, type LegalTextKindName } from "./oversight-schema";
 import { markAdviceDone, staffEndOffer, staffExtendOffer } from "./oversight";
 
@@ -61,6 +61,21 @@ export async function updateBoardSettingsAction(_previous: FormState, formData: 
     await updateBoardSettings(actor, values);
     revalidatePath(SETTINGS_PATH);
     return { status: "success", message: "Die Einstellungen der Wohnraumbörse sind gespeichert.", values };
+  } catch (error) {
+    return errorState(error, values);
+  }
+}
+
+export async function updateEmbedOriginsAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData, ["embedOrigins"]);
+  try {
+    const actor = await requireActor("board:configure");
+    const { origins } = await updateEmbedOrigins(actor, values);
+    revalidatePath(SETTINGS_PATH);
+    const message = origins.length
+      ? `Das Formular darf jetzt eingebettet werden von: ${origins.join(", ")}.`
+      : "Das Formular darf von keiner anderen Seite mehr eingebettet werden.";
+    return { status: "success", message, values: { embedOrigins: origins.join("\n") } };
   } catch (error) {
     return errorState(error, values);
   }

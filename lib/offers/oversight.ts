@@ -1,4 +1,6 @@
 import "server-only";
+import { loadCeilingTables } from "./rent-ceiling-service";
+import { assessRent } from "./rent-ceilings";
 import { type Actor, can, overseeableOffers } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { db, Prisma } from "../db/client";
@@ -51,6 +53,9 @@ const STAFF_FIELDS = {
   status: true,
   type: true,
   persons: true,
+  municipalityId: true,
+  warmRentEuros: true,
+  freeOfCharge: true,
   postalCode: true,
   createdAt: true,
   confirmedAt: true,
@@ -67,16 +72,22 @@ export async function listStaffOffers(actor: Actor, filter: { state?: OfferState
   requireOversight(actor);
   const scope = overseeableOffers(actor);
   const where = { ...scope, ...(filter.state ? stateWhere(filter.state, now) : {}) };
-  const [rows, ...counts] = await Promise.all([
+  const [rows, ceilings, ...counts] = await Promise.all([
     db().housingOffer.findMany({ where, select: STAFF_FIELDS, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: STAFF_LIST_LIMIT }),
+    loadCeilingTables(actor.countyId),
     ...OFFER_STATES.map((state) => db().housingOffer.count({ where: { ...scope, ...stateWhere(state, now) } })),
   ]);
-  const countByState = Object.fromEntries(OFFER_STATES.map((state, index) => [state, counts[index]!])) as Record<OfferState, number>;
+  const countByState = Object.fromEntries(OFFER_STATES.map((state, index) => [state, counts[index] as number])) as Record<
+    OfferState,
+    number
+  >;
   const offers = rows.map(({ _count, municipality, ...offer }) => ({
     ...offer,
     municipalityName: municipality.name,
     contactCount: _count.contacts,
     state: offerState(offer, now),
+    // Moderators see rents above the county's ceiling (KdU) for the persons the offer can house.
+    rent: assessRent(offer, ceilings.get(offer.municipalityId)),
   }));
   return { offers, counts: countByState, total: filter.state ? countByState[filter.state] : counts.reduce((sum, n) => sum + n, 0) };
 }

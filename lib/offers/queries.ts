@@ -5,6 +5,7 @@ import { boardCounty } from "./board";
 import type { OfferFilters } from "./filters";
 import { PAGE_SIZE } from "./filters";
 import { isListed, listedWhere } from "./lifecycle";
+import { listedOfferIdsWithinCeiling } from "./rent-ceiling-service";
 
 // What seekers see. The select names public fields only: the offerer's e-mail address is never
 // read here, and the phone only when the offerer chose to publish it.
@@ -30,12 +31,13 @@ const PUBLIC_FIELDS = {
   confirmedAt: true,
   isDemo: true,
   publishPhone: true,
-  municipality: { select: { name: true, slug: true } },
+  municipality: { select: { id: true, name: true, slug: true } },
 } satisfies Prisma.HousingOfferSelect;
 
 export type PublicOffer = Prisma.HousingOfferGetPayload<{ select: typeof PUBLIC_FIELDS }> & { phone: string | null };
 
-function orderOf(sort: OfferFilters["sortierung"]): Prisma.HousingOfferOrderByWithRelationInput[] {
+/** The list's order; ties end at the id, so pages never overlap. Shared with the open-data API. */
+export function offerListOrder(sort: OfferFilters["sortierung"]): Prisma.HousingOfferOrderByWithRelationInput[] {
   switch (sort) {
     case "frei":
       return [{ availableFrom: "asc" }, { confirmedAt: "desc" }, { id: "asc" }];
@@ -47,19 +49,33 @@ function orderOf(sort: OfferFilters["sortierung"]): Prisma.HousingOfferOrderByWi
   }
 }
 
+/**
+ * The offers a filter matches among a county's, listed or not (the caller adds listedWhere), for
+ * the HTML list and the open-data API alike. "Kosten werden übernommen" keeps free offers and those
+ * at or below the county's rent ceiling for their persons (lib/offers/rent-ceilings.ts).
+ */
+export async function offerFilterWhere(
+  countyId: string,
+  filters: Omit<OfferFilters, "sortierung" | "seite">,
+  now: Date,
+): Promise<Prisma.HousingOfferWhereInput> {
+  const conditions: Prisma.HousingOfferWhereInput[] = [
+    { countyId },
+    ...(filters.gemeinde ? [{ municipality: { slug: filters.gemeinde } }] : []),
+    ...(filters.art ? [{ type: filters.art }] : []),
+    ...(filters.personen ? [{ persons: { gte: filters.personen } }] : []),
+    ...(filters.miete !== undefined ? [{ OR: [{ freeOfCharge: true }, { warmRentEuros: { lte: filters.miete } }] }] : []),
+    ...(filters.ab ? [{ availableFrom: { lte: dayToDate(filters.ab) } }] : []),
+    ...(filters.barrierefrei ? [{ barrierFree: true }] : []),
+    ...(filters.haustiere ? [{ petsAllowed: true }] : []),
+  ];
+  if (filters.kosten) conditions.push({ OR: [{ freeOfCharge: true }, { id: { in: await listedOfferIdsWithinCeiling(countyId, now) } }] });
+  return { AND: conditions };
+}
+
 export async function listPublicOffers(filters: OfferFilters, now = new Date()) {
   const county = await boardCounty();
-  const where: Prisma.HousingOfferWhereInput = {
-    countyId: county.id,
-    ...listedWhere(now),
-    ...(filters.gemeinde ? { municipality: { slug: filters.gemeinde } } : {}),
-    ...(filters.art ? { type: filters.art } : {}),
-    ...(filters.personen ? { persons: { gte: filters.personen } } : {}),
-    ...(filters.miete !== undefined ? { OR: [{ freeOfCharge: true }, { warmRentEuros: { lte: filters.miete } }] } : {}),
-    ...(filters.ab ? { availableFrom: { lte: dayToDate(filters.ab) } } : {}),
-    ...(filters.barrierefrei ? { barrierFree: true } : {}),
-    ...(filters.haustiere ? { petsAllowed: true } : {}),
-  };
+  const where: Prisma.HousingOfferWhereInput = { AND: [await offerFilterWhere(county.id, filters, now), listedWhere(now)] };
   const total = await db().housingOffer.count({ where });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   // A page past the end (an old link) shows the last page rather than nothing.
@@ -67,7 +83,7 @@ export async function listPublicOffers(filters: OfferFilters, now = new Date()) 
   const rows = await db().housingOffer.findMany({
     where,
     select: { ...PUBLIC_FIELDS, contactPhone: true },
-    orderBy: orderOf(filters.sortierung),
+    orderBy: offerListOrder(filters.sortierung),
     skip: (page - 1) * PAGE_SIZE,
     take: PAGE_SIZE,
   });

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { StaffOfferActions } from "@/components/oversight/staff-offer-actions";
 import { Alert } from "@/components/ui/alert";
 import { requirePageActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { canExtend } from "@/lib/offers/lifecycle";
 import { countOpenFollowUps, listStaffOffers, STAFF_LIST_LIMIT, type StaffOffer } from "@/lib/offers/oversight";
 import {
@@ -49,6 +51,18 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
           <p className="mt-1 text-slate-700">
             {actor.role === "CLERK" ? "Die Angebote Ihrer Kommune." : "Die Angebote aller Kommunen des Landkreises."} Kontaktdaten der
             Anbietenden stehen nur in der Nachbetreuung.
+          </p>
+          <p className="mt-1 text-sm text-slate-700">
+            Plakat zum Aushängen:{" "}
+            {LOCALES.map((locale, index) => (
+              <Fragment key={locale}>
+                {index > 0 && " · "}
+                {/* A full page load: the root layout sets lang and dir only then. */}
+                <a href={`/${locale}/plakat`} hrefLang={locale} lang={locale} className="text-brand-700 underline">
+                  {LOCALE_NAMES[locale]}
+                </a>
+              </Fragment>
+            ))}
           </p>
         </div>
         {/* No prefetch: rendering that page records a view of contact data, which only a visit should. */}
@@ -99,6 +113,14 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
                   <th scope="row" className="px-3 py-2 font-medium">
                     {offerLabel(offer)}
                     {offer.isDemo && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">Demo</span>}
+                    {offer.rent.kind === "ABOVE" && (
+                      // For moderators: the rent is above the county's ceiling (KdU) for its persons.
+                      <div className="mt-1">
+                        <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-900" data-flag="rent-above-ceiling">
+                          Miete {offer.warmRentEuros} € über Obergrenze {offer.rent.maxWarmRent} € ({offer.rent.persons} Pers.)
+                        </span>
+                      </div>
+                    )}
                   </th>
                   <td className="px-3 py-2">{offer.municipalityName}</td>
                   <td className="px-3 py-2">{offer.postalCode}</td>

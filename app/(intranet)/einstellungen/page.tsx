@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BoardSettingsForm } from "@/components/oversight/board-settings-form";
+import { EmbedSettingsForm } from "@/components/oversight/embed-settings-form";
+import { embedSnippet } from "@/lib/offers/embed";
+import { env } from "@/lib/env";
 import { LegalTextForm } from "@/components/oversight/legal-text-form";
 import { MailboxForm } from "@/components/oversight/mailbox-form";
 import { CountySettingsForm } from "@/components/settings/county-settings-form";
@@ -127,6 +130,33 @@ export default async function SettingsPage() {
           }}
         />
       </section>
+      {boardAdmin && (
+        <section aria-labelledby="einbetten" className="rounded-lg bg-white p-6 shadow">
+          <h2 id="einbetten" className="mb-2 text-xl font-semibold">
+            Angebotsformular einbetten
+          </h2>
+          <p className="mb-4 max-w-3xl text-slate-700">
+            Das Formular „Wohnraum anbieten“ lässt sich ohne Kopf und Fuß der Börse in eine andere Website einbetten (iframe), etwa in die
+            des Landkreises. Browser zeigen es nur auf den hier genannten Websites an; alle anderen Seiten der Börse lassen sich nirgends
+            einbetten.
+          </p>
+          <EmbedSettingsForm origins={county.embedOrigins} snippet={embedSnippet(env().APP_URL, "de")} />
+        </section>
+      )}
+      {boardAdmin && (
+        <section aria-labelledby="mietobergrenzen" className="rounded-lg bg-white p-6 shadow">
+          <h2 id="mietobergrenzen" className="mb-2 text-xl font-semibold">
+            Mietobergrenzen
+          </h2>
+          <p className="text-slate-700">
+            Angemessene Warmmieten je Kommune und Haushaltsgröße (Kosten der Unterkunft): Angebote darüber bekommen auf der Börse einen
+            Hinweis.{" "}
+            <Link href="/verwaltung/mietobergrenzen" className="text-brand-700 underline">
+              Mietobergrenzen festlegen
+            </Link>
+          </p>
+        </section>
+      )}
       {boardAdmin && (
         <section aria-labelledby="postfaecher" className="rounded-lg bg-white p-6 shadow">
           <h2 id="postfaecher" className="mb-2 text-xl font-semibold">

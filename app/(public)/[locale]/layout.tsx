@@ -33,7 +33,7 @@ export default async function BoardLayout({ children, params }: { children: Reac
         >
           {t("skipToContent")}
         </a>
-        <header className="bg-brand-800 text-white">
+        <header className="bg-brand-800 text-white print:hidden">
           <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
             <div>
               <Link href={`/${locale}`} className="text-lg font-semibold">
@@ -68,7 +68,7 @@ export default async function BoardLayout({ children, params }: { children: Reac
         <main id="inhalt" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
           {children}
         </main>
-        <footer className="border-t border-slate-300 bg-white">
+        <footer className="border-t border-slate-300 bg-white print:hidden">
           <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-4 text-sm text-slate-700">
             <p>{t("footerNote", { county: county.name })}</p>
             <ul className="flex flex-wrap gap-4">

@@ -26,7 +26,15 @@ export const listQuerySchema = z.strictObject({
   ab: filters.ab.unwrap().describe("Spätestens an diesem Tag frei (JJJJ-MM-TT)."),
   barrierefrei: filters.barrierefrei.unwrap().describe("1: nur barrierefreie Angebote."),
   haustiere: filters.haustiere.unwrap().describe("1: nur Angebote, in denen Haustiere erlaubt sind."),
-  sortierung: filters.sortierung.unwrap().default("neu").describe("neu: zuletzt veröffentlicht zuerst; frei: früheste Verfügbarkeit; miete: günstigste zuerst."),
+  kosten: filters.kosten
+    .unwrap()
+    .describe(
+      "1: nur kostenfreie Angebote und solche mit einer Warmmiete bis zur Mietobergrenze des Landkreises (KdU) für ihre Personenzahl.",
+    ),
+  sortierung: filters.sortierung
+    .unwrap()
+    .default("neu")
+    .describe("neu: zuletzt veröffentlicht zuerst; frei: früheste Verfügbarkeit; miete: günstigste zuerst."),
   seite: filters.seite.unwrap().default(1).describe("Seitennummer, ab 1. Eine Seite nach der letzten ist leer."),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE).describe("Angebote je Seite."),
 });

@@ -7,7 +7,10 @@ import { OfferFacts } from "@/components/board/offer-facts";
 import { OfferGone } from "@/components/board/offer-gone";
 import { isLocale } from "@/lib/i18n/locales";
 import { formatInstant } from "@/lib/offers/format";
+import { boardCounty } from "@/lib/offers/board";
 import { publicOffer } from "@/lib/offers/queries";
+import { loadCeilingTables } from "@/lib/offers/rent-ceiling-service";
+import { assessRent } from "@/lib/offers/rent-ceilings";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
   const { locale, id } = await params;
@@ -26,12 +29,15 @@ export default async function OfferDetailPage({ params }: { params: Promise<{ lo
   // proxy.ts answers ended offers with 410 before this page runs; this covers the instant between.
   if (found.state === "ended") return <OfferGone locale={locale} />;
   const { offer } = found;
-  const [t, tt, tl, tc] = await Promise.all([
+  const [t, tt, tl, tc, ceilings] = await Promise.all([
     getTranslations({ locale, namespace: "detail" }),
     getTranslations({ locale, namespace: "types" }),
     getTranslations({ locale, namespace: "list" }),
     getTranslations({ locale, namespace: "common" }),
+    boardCounty().then((county) => loadCeilingTables(county.id)),
   ]);
+  // A neutral hint, no judgement: the seeker's office may not pay the whole rent.
+  const rent = assessRent(offer, ceilings.get(offer.municipality.id));
   return (
     <div className="flex flex-col gap-6">
       <p>
@@ -60,6 +66,13 @@ export default async function OfferDetailPage({ params }: { params: Promise<{ lo
               {t("facts")}
             </h2>
             <OfferFacts offer={offer} locale={locale} />
+            {rent.kind === "ABOVE" && (
+              <p className="mt-3 rounded-md border-s-4 border-slate-500 bg-slate-50 px-3 py-2" data-testid="rent-above-ceiling">
+                <strong>{t("rentAboveCeiling", { persons: rent.persons })}</strong>
+                <br />
+                <span className="text-sm">{t("rentAboveCeilingNote")}</span>
+              </p>
+            )}
             {offer.phone && (
               <p className="mt-3">
                 {t("phone")}:{" "}
