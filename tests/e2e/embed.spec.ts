@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, expectNoAccessibilityViolations, signInAs, withDatabase } from "./helpers";
 
@@ -5,18 +7,30 @@ import { ACCOUNTS, expectNoAccessibilityViolations, signInAs, withDatabase } fro
 // every other page keeps frame-ancestors 'none'. The "other sites" are served by Playwright.
 
 const ALLOWED = "http://erlaubt.example";
-const REFUSED = "http://fremd.example";
 const setOrigins = (origins: string[]) =>
   withDatabase((client) => client.query("UPDATE county SET embed_origins = $1 WHERE slug = 'musterland'", [origins]));
 
-async function hostPage(page: Page, origin: string, src: string) {
-  await page.route(`${origin}/**`, (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><title>Landkreis</title><h1>Seite des Landkreises</h1><iframe src="${src}" width="900" height="1200"></iframe>`,
-    }),
-  );
+/**
+ * Another site on this machine that frames `src`: a real server on 127.0.0.1 (Chromium refuses a
+ * public page framing a local one outright, so the county's site must be local in the test too).
+ */
+async function siteFraming(src: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server = http.createServer((_request, response) => {
+    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    response.end(
+      `<!doctype html><title>Landkreis</title><h1>Seite des Landkreises</h1><iframe src="${src}" width="900" height="1200"></iframe>`,
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function framedHeadings(page: Page, origin: string): Promise<number> {
   await page.goto(`${origin}/wohnen`);
+  await page.waitForLoadState("load");
+  const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
+  return frame ? frame.locator("h1").count() : 0;
 }
 
 test.afterEach(() => setOrigins([]));
@@ -37,31 +51,29 @@ test("headers: the embed page names the configured origins, every other page non
 });
 
 test("Chromium shows the form framed by an allowed origin and refuses it elsewhere", async ({ page, baseURL }) => {
-  await setOrigins([ALLOWED]);
-  const src = `${baseURL}/embed/angebot-einstellen?lang=uk`;
-  await hostPage(page, ALLOWED, src);
-  const allowed = page.frameLocator("iframe");
-  await expect(allowed.getByRole("heading", { level: 1 })).toHaveText(/\S/);
-  await expect(allowed.getByRole("button").last()).toBeVisible();
-  // Without the board's chrome: no navigation, no language switch.
-  await expect(allowed.getByRole("navigation")).toHaveCount(0);
+  const embed = `${baseURL}/embed/angebot-einstellen?lang=uk`;
+  const [allowed, refused, boardPage] = await Promise.all([
+    siteFraming(embed),
+    siteFraming(embed),
+    siteFraming(`${baseURL}/uk/angebot-einstellen`),
+  ]);
+  try {
+    await setOrigins([allowed.origin, boardPage.origin]);
+    await page.goto(`${allowed.origin}/wohnen`);
+    const form = page.frameLocator("iframe");
+    await expect(form.getByRole("heading", { level: 1 })).toHaveText(/\S/);
+    await expect(form.locator("html")).toHaveAttribute("lang", "uk");
+    // Without the board's chrome: no navigation, no language switch.
+    await expect(form.getByRole("navigation")).toHaveCount(0);
+    await expect(form.getByRole("button").last()).toBeVisible();
 
-  await hostPage(page, REFUSED, src);
-  // The browser blocks the frame: our page never renders inside it.
-  await page.waitForTimeout(1500);
-  const framed = page.frames().find((frame) => frame !== page.mainFrame());
-  expect(framed).toBeDefined();
-  expect(await framed!.locator("h1").count()).toBe(0);
-  // A board page other than the embed one is refused even on the allowed origin.
-  await hostPage(page, ALLOWED, `${baseURL}/uk/angebot-einstellen`);
-  await page.waitForTimeout(1500);
-  expect(
-    await page
-      .frames()
-      .find((frame) => frame !== page.mainFrame())!
-      .locator("h1")
-      .count(),
-  ).toBe(0);
+    // The browser blocks the frame elsewhere: our page never renders inside it.
+    expect(await framedHeadings(page, refused.origin)).toBe(0);
+    // A board page other than the embeddable one is refused even on an allowed site.
+    expect(await framedHeadings(page, boardPage.origin)).toBe(0);
+  } finally {
+    await Promise.all([allowed.close(), refused.close(), boardPage.close()]);
+  }
 });
 
 test("admins set the origins on the settings page and get the snippet; a bad address is named", async ({ page }) => {
