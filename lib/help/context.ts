@@ -6,7 +6,7 @@ import { AppError, notFound } from "../errors";
 import { zodFieldErrors } from "../forms";
 import { idSchema } from "../validation";
 import type { HelpMailContext } from "./mails";
-import { recipientsExcept } from "./recipients";
+import { uniqueRecipients } from "./recipients";
 
 type Tx = Prisma.TransactionClient;
 
@@ -53,9 +53,9 @@ export async function lockRequest(tx: Tx, actor: Actor, requestId: string): Prom
   return request;
 }
 
-export function mailContext(request: LockedRequest, to: string[], actor: Actor): HelpMailContext {
+export function mailContext(request: LockedRequest, to: string[]): HelpMailContext {
   return {
-    to: recipientsExcept(to, actor.email),
+    to: uniqueRecipients(to),
     countyId: request.countyId,
     requestLink: requestLink(request.id),
     requester: request.municipalityName,

@@ -78,7 +78,7 @@ export async function makeHelpOffer(actor: Actor, rawInput: unknown): Promise<Of
       after: { offerId: offer.id, host: municipality.name, ...input, freePlaces },
     });
     const to = [...(await coordinatorsOf(tx, request.countyId)), ...(await clerksOf(tx, request.countyId, [request.municipalityId]))];
-    const context = mailContext(request, to, actor);
+    const context = mailContext(request, to);
     if (context.to.length) await queueMailInTransaction(tx, offerMadeMail(context, { host: municipality.name, ...input }));
     return { status: "saved" as const, id: offer.id };
   });
@@ -120,7 +120,7 @@ export async function withdrawHelpOffer(actor: Actor, offerIdInput: unknown): Pr
       after: { offerId: offer.id, host: offer.municipality.name },
     });
     const to = [...(await coordinatorsOf(tx, request.countyId)), ...(await clerksOf(tx, request.countyId, [request.municipalityId]))];
-    const context = mailContext(request, to, actor);
+    const context = mailContext(request, to);
     if (context.to.length) await queueMailInTransaction(tx, offerWithdrawnMail(context, { host: offer.municipality.name, persons }));
     return { requestId: request.id };
   });
@@ -185,7 +185,7 @@ export async function acceptHelpOffer(actor: Actor, offerIdInput: unknown): Prom
       ...(await coordinatorsOf(tx, request.countyId)),
       ...(await clerksOf(tx, request.countyId, [request.municipalityId, offer.municipalityId])),
     ];
-    const context = mailContext(request, to, actor);
+    const context = mailContext(request, to);
     if (context.to.length) {
       await queueMailInTransaction(
         tx,
@@ -246,7 +246,7 @@ export async function endHelpPlacement(actor: Actor, rawInput: unknown): Promise
       ...(await coordinatorsOf(tx, request.countyId)),
       ...(await clerksOf(tx, request.countyId, [placement.requesterId, placement.hostId])),
     ];
-    const context = mailContext(request, to, actor);
+    const context = mailContext(request, to);
     if (context.to.length) {
       await queueMailInTransaction(tx, placementEndedMail(context, { host: placement.host.name, persons: placement.persons, endedOn }));
     }

@@ -20,7 +20,7 @@ export async function coordinatorsOf(tx: Tx, countyId: string): Promise<string[]
   return users.map((user) => user.email);
 }
 
-/** Each address once; the acting user is told on the page and gets no mail about their own step. */
-export function recipientsExcept(addresses: string[], actorEmail: string): string[] {
-  return [...new Set(addresses)].filter((address) => address !== actorEmail);
+/** Each address once. The acting user is mailed too, if involved: the mail is everyone's record. */
+export function uniqueRecipients(addresses: string[]): string[] {
+  return [...new Set(addresses)];
 }

@@ -64,7 +64,7 @@ async function openRequest(actor: Actor, input: HelpRequestInput, addressedToId:
       ...(await coordinatorsOf(tx, actor.countyId)),
       ...(await clerksOf(tx, actor.countyId, addressedTo ? [addressedTo.id] : [])),
     ];
-    const context = mailContext(locked, to, actor);
+    const context = mailContext(locked, to);
     if (context.to.length) {
       await queueMailInTransaction(tx, requestOpenedMail(context, { ...input, addressedTo: addressedTo?.name ?? null }));
     }
@@ -152,7 +152,7 @@ export async function withdrawHelpRequest(actor: Actor, requestIdInput: unknown)
         open.map((offer) => offer.municipalityId),
       )),
     ];
-    const context = mailContext(request, to, actor);
+    const context = mailContext(request, to);
     if (context.to.length) await queueMailInTransaction(tx, requestWithdrawnMail(context));
   });
 }

@@ -182,7 +182,7 @@ describe("the help cycle", () => {
     expect(todayInTrend!.missingPlaces).toBe(yesterday!.missingPlaces);
     const agreed = (await mailJobs()).slice(mailsBefore).map((job) => job.data);
     expect(agreed).toHaveLength(1);
-    expect(agreed[0]!.to.sort()).toEqual(["kommune-m@wohnraum.example", "kommune-r@wohnraum.example"]);
+    expect(agreed[0]!.to.sort()).toEqual(["kommune-m@wohnraum.example", "kommune-r@wohnraum.example", "koordination@wohnraum.example"]);
     expect(agreed[0]!.subject).toContain("Amtshilfe vereinbart");
     expect((await loadCurrentPlacementsOf(demo.clerkM, ids.M!)).map((p) => [p.host, p.persons, p.state])).toEqual([
       ["Kommune R", 20, "RUNNING"],
@@ -299,9 +299,10 @@ describe("from the balancing proposal", () => {
         status: "OPEN",
       });
     }
-    // The helpers' clerks are mailed (the acting coordinator is not: the page tells them).
+    // The coordinators and the helpers' clerks are mailed, one mail per request.
     const sent = (await mailJobs()).slice(mailsBefore).map((job) => job.data);
-    expect(sent.flatMap((mail) => mail.to).sort()).toEqual([helperClerk]);
+    expect(sent).toHaveLength(created.length);
+    expect([...new Set(sent.flatMap((mail) => mail.to))].sort()).toEqual([helperClerk, "koordination@wohnraum.example"]);
     expect(sent[0]!.subject).toContain("Kommune M bittet um");
     // A clerk may not do it; neither may the press office.
     expect((await failure(openRequestsFromProposal(demo.clerkM, line, today))).code).toBe("FORBIDDEN");
