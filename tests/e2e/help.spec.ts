@@ -85,7 +85,7 @@ test("M asks, R offers, the coordinator accepts: /lage counts the placement, the
     await expect(coordinator.getByTestId("help-history")).toContainText("Angebot angenommen, Unterbringung vereinbart (Kim Koordination)");
     await expectNoAccessibilityViolations(coordinator);
     await saveScreenshot(coordinator, "amtshilfe-anfrage");
-    for (const address of [ACCOUNTS.clerkM, ACCOUNTS.clerkR])
+    for (const address of [ACCOUNTS.clerkM, ACCOUNTS.clerkR, ACCOUNTS.coordinator])
       await waitForMail(address, /Amtshilfe vereinbart: 20 Personen aus Kommune M in Kommune R/);
 
     // A clerk of another municipality replaying the acceptance is refused by the server.
