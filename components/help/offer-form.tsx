@@ -2,7 +2,7 @@
 import { useActionState, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { IDLE, zodFieldErrors, type FormState } from "@/lib/forms";
 import { makeHelpOfferAction, type OfferFormResult } from "@/lib/help/actions";
 import { helpOfferInputFromForm, helpOfferSchema } from "@/lib/help/schema";
@@ -141,19 +141,15 @@ export function HelpOfferForm({
           errors={errors?.availableUntil}
         />
       )}
-      <div className="flex flex-col gap-1">
-        <label htmlFor="offer-comment" className="text-sm font-medium text-slate-800">
-          Kommentar (optional)
-        </label>
-        <textarea
-          id="offer-comment"
-          name="comment"
-          rows={2}
-          maxLength={1000}
-          defaultValue={value("comment")}
-          className="rounded-md border border-slate-400 px-3 py-2"
-        />
-      </div>
+      <TextAreaField
+        id="offer-comment"
+        name="comment"
+        label="Kommentar (optional)"
+        rows={2}
+        maxLength={1000}
+        defaultValue={value("comment")}
+        errors={errors?.comment}
+      />
       {showWarning && municipality && (
         <Alert tone="warning" title="Mehr als die gemeldeten freien Plätze">
           <p>

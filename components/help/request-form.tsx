@@ -2,7 +2,7 @@
 import { useActionState, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { IDLE, zodFieldErrors } from "@/lib/forms";
 import { openHelpRequestAction } from "@/lib/help/actions";
 import { ACCOMMODATION_LABELS, helpRequestInputFromForm, helpRequestSchema } from "@/lib/help/schema";
@@ -114,26 +114,15 @@ export function HelpRequestForm({
           </option>
         ))}
       </SelectField>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="comment" className="text-sm font-medium text-slate-800">
-          Kommentar (optional)
-        </label>
-        <textarea
-          id="comment"
-          name="comment"
-          rows={3}
-          maxLength={1000}
-          defaultValue={value("comment")}
-          aria-invalid={errors?.comment?.length ? true : undefined}
-          aria-describedby={errors?.comment?.length ? "comment-error" : undefined}
-          className="rounded-md border border-slate-400 px-3 py-2"
-        />
-        {errors?.comment?.length ? (
-          <p id="comment-error" className="text-sm font-medium text-red-700">
-            {errors.comment.join(" ")}
-          </p>
-        ) : null}
-      </div>
+      <TextAreaField
+        id="comment"
+        name="comment"
+        label="Kommentar (optional)"
+        rows={3}
+        maxLength={1000}
+        defaultValue={value("comment")}
+        errors={errors?.comment}
+      />
       <div>
         <SubmitButton pendingLabel="Wird gestellt …">Anfrage stellen</SubmitButton>
       </div>

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
-import { describedBy } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/field";
 import { IDLE } from "@/lib/forms";
 import { updateEmbedOriginsAction } from "@/lib/offers/oversight-actions";
 
@@ -17,28 +17,16 @@ export function EmbedSettingsForm({ origins, snippet }: { origins: string[]; sni
       <form action={action} className="flex max-w-2xl flex-col gap-3">
         {state.status === "error" && state.message && <Alert tone="error">{state.message}</Alert>}
         {state.status === "success" && <Alert tone="success">{state.message}</Alert>}
-        <div className="flex flex-col gap-1">
-          <label htmlFor="embedOrigins" className="text-sm font-medium text-slate-800">
-            Websites, die das Formular einbetten dürfen
-          </label>
-          <textarea
-            id="embedOrigins"
-            name="embedOrigins"
-            rows={4}
-            defaultValue={state.values?.embedOrigins ?? origins.join("\n")}
-            aria-invalid={errors?.length ? true : undefined}
-            aria-describedby={describedBy("embedOrigins", errors, hint)}
-            className="rounded-md border border-slate-400 px-3 py-2 font-mono text-sm"
-          />
-          <p id="embedOrigins-hint" className="text-sm text-slate-600">
-            {hint}
-          </p>
-          {errors?.length ? (
-            <p id="embedOrigins-error" className="text-sm font-medium text-red-700">
-              {errors.join(" ")}
-            </p>
-          ) : null}
-        </div>
+        <TextAreaField
+          id="embedOrigins"
+          name="embedOrigins"
+          label="Websites, die das Formular einbetten dürfen"
+          rows={4}
+          hint={hint}
+          defaultValue={state.values?.embedOrigins ?? origins.join("\n")}
+          errors={errors}
+          className="font-mono text-sm"
+        />
         <div>
           <SubmitButton pendingLabel="Wird gespeichert …">Speichern</SubmitButton>
         </div>

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 // Label, input and error message wired together: the error is announced with the field
 // (aria-describedby) and the field is marked invalid.
@@ -80,6 +80,27 @@ export function SelectField({ id, label, errors, hint, children, ...select }: Se
       >
         {children}
       </select>
+    </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> & {
+  id: string;
+  label: ReactNode;
+  errors?: string[];
+  hint?: ReactNode;
+};
+
+export function TextAreaField({ id, label, errors, hint, className, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} errors={errors} hint={hint}>
+      <textarea
+        id={id}
+        className={`${inputClass} ${className ?? ""}`}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, errors, hint)}
+        {...textarea}
+      />
     </FieldFrame>
   );
 }

@@ -10,7 +10,7 @@ import { listedOfferIdsWithinCeiling } from "./rent-ceiling-service";
 // What seekers see. The select names public fields only: the offerer's e-mail address is never
 // read here, and the phone only when the offerer chose to publish it.
 
-const PUBLIC_FIELDS = {
+export const PUBLIC_FIELDS = {
   id: true,
   type: true,
   postalCode: true,

@@ -4,7 +4,7 @@ import { db, type Prisma } from "../../db/client";
 import { env } from "../../env";
 import { boardCounty } from "../board";
 import { listedWhere } from "../lifecycle";
-import { offerFilterWhere, offerListOrder, publicOffer, type PublicOffer } from "../queries";
+import { offerFilterWhere, offerListOrder, PUBLIC_FIELDS, publicOffer, type PublicOffer } from "../queries";
 import { latest, offerChangedAt } from "./etag";
 import { listQueryString, offerListSchema, offerSchema, type ListQuery, type OpenOffer, type OpenOfferList } from "./schemas";
 
@@ -12,31 +12,8 @@ import { listQueryString, offerListSchema, offerSchema, type ListQuery, type Ope
 // from lib/offers/queries.ts), with a page size of the client's choice and the instant of the
 // latest change.
 
-/** The public fields (as PUBLIC_FIELDS), the phone to publish it, and what Last-Modified needs. Never the e-mail. */
-const OPEN_FIELDS = {
-  id: true,
-  type: true,
-  postalCode: true,
-  district: true,
-  persons: true,
-  rooms: true,
-  sizeSqm: true,
-  availableFrom: true,
-  availableUntil: true,
-  warmRentEuros: true,
-  freeOfCharge: true,
-  furnished: true,
-  barrierFree: true,
-  petsAllowed: true,
-  languages: true,
-  description: true,
-  expiresAt: true,
-  confirmedAt: true,
-  isDemo: true,
-  publishPhone: true,
-  contactPhone: true,
-  municipality: { select: { id: true, name: true, slug: true } },
-} satisfies Prisma.HousingOfferSelect;
+/** The public fields and the phone, to publish it where the offerer chose to. Never the e-mail. */
+const OPEN_FIELDS = { ...PUBLIC_FIELDS, contactPhone: true } satisfies Prisma.HousingOfferSelect;
 
 /** APP_URL without a trailing slash: the base of every link the API hands out. */
 export const appUrl = () => env().APP_URL.replace(/\/+$/, "");
