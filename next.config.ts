@@ -26,6 +26,8 @@ const nextConfig: NextConfig = {
       { source: "/api/:path((?!v1/).*)", headers: [{ key: "Cache-Control", value: "no-store" }] },
       // The manage page's address holds the offerer's secret token: never sent on as a Referer.
       { source: "/:locale/verwalten/:token", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      // So does the seekers' feedback page (lib/offers/feedback.ts).
+      { source: "/:locale/rueckmeldung/:token", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
     ]);
   },
 };

@@ -48,7 +48,7 @@ const CONNECTION_URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'`]+/gi;
 const HOST_AND_PORT = /(\b(?:at|to|server|host) )?`?[\w.-]+:\d{2,5}`(?!\S)|(\b(?:at|to|server|host) )[\w.-]+:\d{2,5}\b(?!:)/gi;
 const IP_AND_PORT = /\b\d{1,3}(?:\.\d{1,3}){3}:\d{2,5}\b|\[[0-9a-f:]+\]:\d{2,5}/gi;
 // Links with a token (invitation, password reset, offer manage links) and bearer credentials.
-const TOKEN_IN_PATH = /(\/(?:einladung|passwort-zuruecksetzen|verwalten|bestaetigen|kontakt)\/)[A-Za-z0-9_-]{16,}/g;
+const TOKEN_IN_PATH = /(\/(?:einladung|passwort-zuruecksetzen|verwalten|bestaetigen|kontakt|rueckmeldung)\/)[A-Za-z0-9_-]{16,}/g;
 const BEARER = /\b(Bearer|token=|Token )\s*[A-Za-z0-9._~+/=-]{8,}/gi;
 
 /** A message as it may be logged: no connection details, no token-bearing links. */

@@ -14,11 +14,14 @@ export function ManageActions({
   locale,
   state,
   durationDays,
+  stillCurrentAsked = false,
 }: {
   token: string;
   locale: string;
   state: State;
   durationDays: number;
+  /** We asked "Ist Ihr Angebot noch aktuell?" and the offerer has not answered yet. */
+  stillCurrentAsked?: boolean;
 }) {
   const t = useTranslations("manage");
   const [result, action] = useActionState(manageOfferAction.bind(null, token), BOARD_IDLE);
@@ -27,6 +30,17 @@ export function ManageActions({
   return (
     <div className="flex flex-col gap-4">
       {result.status === "error" && result.message && <Alert tone="error">{result.message}</Alert>}
+      {stillCurrentAsked && (
+        <form action={action} className={`${box} border-2 border-brand-600`}>
+          <input type="hidden" name="locale" value={locale} />
+          <input type="hidden" name="action" value="keep" />
+          <h2 className="text-xl font-semibold">{t("keepTitle")}</h2>
+          <p>{t("keepText")}</p>
+          <div>
+            <SubmitButton>{t("keep")}</SubmitButton>
+          </div>
+        </form>
+      )}
       {state === "pending" && (
         <form action={action} className={`${box} border-2 border-brand-600`}>
           <input type="hidden" name="locale" value={locale} />

@@ -1,10 +1,11 @@
 import "server-only";
 import { berlinDay } from "../dates";
 import { db } from "../db/client";
+import { listedWhere } from "../offers/lifecycle";
 import type { BoardOffers } from "./board-offers";
 
 // Offers listed on the public board per municipality, at a Stand. Today: exactly what the board
-// lists now. A past day: offers confirmed before its end and neither ended nor expired by then
+// lists now (listedWhere). A past day: offers confirmed before its end and neither ended nor expired by then
 // (an expiry later pushed back by an extension counts from its new date, so an offer that lapsed
 // and was extended afterwards may be counted for the gap).
 
@@ -22,12 +23,14 @@ export async function loadBoardOffers(countyId: string, asOf: string, now = new 
   const at = asOf >= berlinDay(now) ? now : endOfBerlinDay(asOf);
   const listed =
     at === now
-      ? { status: "PUBLISHED" as const, expiresAt: { gt: now } }
+      ? listedWhere(now)
       : {
           status: { in: ["PUBLISHED" as const, "PLACED" as const, "DELETED" as const] },
           confirmedAt: { lt: at },
           expiresAt: { gt: at },
           OR: [{ endedAt: null }, { endedAt: { gte: at } }],
+          // Hidden by the stale-offer check (lib/offers/stale.ts) before the day's end: not listed.
+          AND: [{ OR: [{ staleHiddenAt: null }, { staleHiddenAt: { gte: at } }] }],
         };
   const groups = await db().housingOffer.groupBy({
     by: ["municipalityId"],

@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { addDays, berlinDay, dayToDate } from "../dates";
 import { parseCountyCsv, slugify } from "./county-csv";
 import { demoHistory } from "./history";
+import { seedDemoBoardPlacements } from "./board-placements";
 import { seedDemoHelp } from "./help";
 import { seedDemoNeighbours } from "./neighbours";
 import { seedDemoRentCeilings } from "./rent-ceilings";
@@ -138,6 +139,7 @@ export async function seedDemo(prisma: PrismaClient, options: { password: string
   const neighboursCreated = await seedDemoNeighbours(prisma, county.id, municipalities);
   await seedDemoHelp(prisma, county.id, municipalities, today);
   await seedDemoRentCeilings(prisma, county.id, municipalities);
+  await seedDemoBoardPlacements(prisma, county.id, municipalities, today);
 
   return { countyId: county.id, municipalities: municipalities.size, reportsCreated, offersCreated, neighboursCreated };
 }

@@ -17,8 +17,14 @@ function field(value: number | string | null): string {
   return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function line(values: (number | string | null)[]): string {
+/** One CSV line (shared with the board's weekly export, lib/board-stats/csv.ts). */
+export function csvLine(values: (number | string | null)[]): string {
   return values.map(field).join(";");
+}
+
+/** Lines as a file for German Excel: byte order mark, CRLF, a final line break. */
+export function csvDocument(lines: string[]): string {
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
 function cellValue(column: EvaluationColumn, value: number | string | null): number | string | null {
@@ -29,9 +35,9 @@ function cellValue(column: EvaluationColumn, value: number | string | null): num
 }
 
 function table(columns: EvaluationColumn[], data: LageExport): string[] {
-  const lines = [line(columns.map((column) => column.heading))];
-  for (const row of data.evaluation.rows) lines.push(line(columns.map((column) => cellValue(column, column.value(row)))));
-  lines.push(line(totalsRow(columns, data.evaluation)));
+  const lines = [csvLine(columns.map((column) => column.heading))];
+  for (const row of data.evaluation.rows) lines.push(csvLine(columns.map((column) => cellValue(column, column.value(row)))));
+  lines.push(csvLine(totalsRow(columns, data.evaluation)));
   return lines;
 }
 
@@ -41,6 +47,6 @@ export function lageCsv(data: LageExport, which: CsvTable): string {
       ? table(OVERVIEW_COLUMNS, data)
       : which === "auswertung"
         ? table(EVALUATION_COLUMNS, data)
-        : [line(HISTORY_HEADINGS), ...data.history.map((entry) => line([formatDay(entry.asOf), ...historyValues(entry)]))];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+        : [csvLine(HISTORY_HEADINGS), ...data.history.map((entry) => csvLine([formatDay(entry.asOf), ...historyValues(entry)]))];
+  return csvDocument(lines);
 }

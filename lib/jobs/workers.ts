@@ -54,7 +54,8 @@ export async function registerWorkers(boss: PgBoss, deps: WorkerDependencies): P
       queueMail: (tx, message) => sendMailInTransaction(boss, tx, message),
     });
   });
-  // Hourly: unconfirmed offers go after 48 hours, reminders a day before expiry.
+  // Hourly: unconfirmed offers go after 48 hours, reminders a day before expiry, stale-offer checks
+  // and hiding (lib/offers/stale.ts), erasure.
   await boss.schedule(QUEUES.offerMaintenance, "11 * * * *", {}, { tz: "Europe/Berlin" });
 
   if (deps.backup) await registerBackupJob(boss, { prisma: deps.prisma, appUrl: deps.appUrl, backup: deps.backup });

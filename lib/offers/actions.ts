@@ -4,6 +4,7 @@ import { after } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { clientAddress } from "../http/client-address";
 import { DEFAULT_LOCALE, INTL_LOCALE, isLocale, type Locale } from "../i18n/locales";
+import { giveFeedback } from "./feedback";
 import { acceptLinksRequest, contactOfferer, manageOffer, sendLinks, submitOffer, type BoardFailure, type ManageAction } from "./service";
 import type { FieldErrors } from "./schema";
 import type { BoardFormState } from "./form-state";
@@ -133,7 +134,7 @@ export async function resendLinksAction(_previous: BoardFormState, formData: For
   }
 }
 
-const MANAGE_ACTIONS: readonly ManageAction[] = ["confirm", "extend", "delete", "placed"];
+const MANAGE_ACTIONS: readonly ManageAction[] = ["confirm", "extend", "keep", "delete", "placed"];
 
 /** The manage page's buttons. Only this POST changes anything; opening the link (GET) never does. */
 export async function manageOfferAction(token: string, _previous: BoardFormState, formData: FormData): Promise<BoardFormState> {
@@ -155,10 +156,25 @@ export async function manageOfferAction(token: string, _previous: BoardFormState
         ? t("confirmed")
         : action === "extend"
           ? t("extended", { date })
-          : action === "placed"
-            ? `${t("placedDone")}${formData.get("wantsAdvice") === "on" ? ` ${t("adviceNote")}` : ""}`
-            : t("deleted");
+          : action === "keep"
+            ? t("kept")
+            : action === "placed"
+              ? `${t("placedDone")}${formData.get("wantsAdvice") === "on" ? ` ${t("adviceNote")}` : ""}`
+              : t("deleted");
     return { status: "success", message };
+  } catch (error) {
+    return unexpected(locale, error);
+  }
+}
+
+/** The feedback page's buttons (POST only; opening the link from the mail records nothing). */
+export async function giveFeedbackAction(token: string, _previous: BoardFormState, formData: FormData): Promise<BoardFormState> {
+  const locale = localeOf(formData);
+  try {
+    const result = await giveFeedback(token, formData.get("feedback"));
+    if (!result.ok) return failureState(locale, result, undefined);
+    const t = await getTranslations({ locale, namespace: "feedback" });
+    return { status: "success", message: result.recorded ? t("done") : t("already") };
   } catch (error) {
     return unexpected(locale, error);
   }

@@ -28,12 +28,16 @@ export function offerState(offer: OfferTimes, now: Date): OfferState {
   }
 }
 
-/** Seekers see only published offers that have not expired. */
-export const isListed = (offer: OfferTimes, now: Date) => offerState(offer, now) === "published";
+/**
+ * Seekers see only published offers that have not expired and are not hidden by an unanswered
+ * stale check (lib/offers/stale.ts). The hidden time is required, so no caller forgets to read it.
+ */
+export const isListed = (offer: OfferTimes & { staleHiddenAt: Date | null }, now: Date) =>
+  offerState(offer, now) === "published" && offer.staleHiddenAt === null;
 
 /** The Prisma condition for the same rule, so the list query itself drops ended offers at once. */
 export function listedWhere(now: Date) {
-  return { status: "PUBLISHED" as const, expiresAt: { gt: now } };
+  return { status: "PUBLISHED" as const, expiresAt: { gt: now }, staleHiddenAt: null };
 }
 
 /** Expiry set when the offerer confirms: the chosen number of days from then. */

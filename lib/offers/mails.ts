@@ -2,6 +2,7 @@ import { createTranslator } from "use-intl/core";
 import { INTL_LOCALE, isLocale, type Locale } from "../i18n/locales";
 import { loadMessages } from "../i18n/messages";
 import type { MailMessage } from "../mail/message";
+import { STALE_ANSWER_DAYS, STALE_QUIET_DAYS } from "./stale";
 
 // Mails to offerers, in the offerer's language. Every one is tied to the offer's county (so the
 // local catcher shows it in that county's Postausgang), and the municipality's mailbox gets a
@@ -28,10 +29,16 @@ export type OfferMailKind =
   | { kind: "reminder"; manageLink: string; expiresAt: Date }
   | { kind: "extended"; manageLink: string; expiresAt: Date }
   | { kind: "ended"; how: "placed" | "deleted" | "staff"; reason?: string; wantsAdvice?: boolean }
-  | { kind: "contact"; name: string; email: string; message: string };
+  | { kind: "contact"; name: string; email: string; message: string }
+  | { kind: "staleCheck"; manageLink: string; reason: "marks" | "quiet" };
 
 export function manageLink(appUrl: string, locale: string, token: string): string {
   return `${appUrl}/${locale}/verwalten/${token}`;
+}
+
+/** The seeker's link to say "no answer" or "already taken" (lib/offers/feedback.ts). */
+export function feedbackLink(appUrl: string, locale: string, token: string): string {
+  return `${appUrl}/${locale}/rueckmeldung/${token}`;
 }
 
 async function translatorFor(locale: Locale) {
@@ -127,6 +134,18 @@ export async function offerMail(context: OfferMailContext, mail: OfferMailKind):
       );
       if (mail.wantsAdvice) lines.push("", t("mail.adviceNote"));
       break;
+    case "staleCheck":
+      subject = t("mail.staleSubject");
+      lines.push(
+        mail.reason === "marks" ? t("mail.staleMarks", { title }) : t("mail.staleQuiet", { title, days: STALE_QUIET_DAYS }),
+        "",
+        t("mail.staleAsk"),
+        "",
+        mail.manageLink,
+        "",
+        t("mail.staleHide", { days: STALE_ANSWER_DAYS }),
+      );
+      break;
     case "contact":
       subject = t("mail.contactSubject", { municipality });
       replyTo = mail.email;
@@ -140,5 +159,40 @@ export async function offerMail(context: OfferMailContext, mail: OfferMailKind):
     subject,
     text: lines.join("\n"),
     countyId: context.countyId,
+  };
+}
+
+/**
+ * The seeker's confirmation with the feedback link, in the seeker's language. It quotes neither
+ * the seeker's name nor the message: whoever types someone else's address cannot send them text.
+ * No copy to the municipality: it is not about the offerer, and the link is the seeker's.
+ */
+export async function seekerConfirmationMail(options: {
+  to: string;
+  locale: Locale;
+  countyId: string;
+  offer: { type: string; persons: number; municipalityName: string };
+  feedbackLink: string;
+}): Promise<MailMessage> {
+  const t = await translatorFor(options.locale);
+  const title = await offerTitle(options.locale, options.offer);
+  return {
+    to: options.to,
+    subject: t("mail.seekerSubject"),
+    text: [
+      t("mail.greeting"),
+      "",
+      t("mail.seekerBody", { title }),
+      "",
+      t("mail.seekerFeedback"),
+      "",
+      options.feedbackLink,
+      "",
+      t("mail.seekerIgnore"),
+      "",
+      "--",
+      t("mail.signature"),
+    ].join("\n"),
+    countyId: options.countyId,
   };
 }

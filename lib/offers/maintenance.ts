@@ -2,14 +2,16 @@ import type { PrismaClient } from "../db/client";
 import { erasureCutoff, reminderWindowEnd, unconfirmedCutoff } from "./lifecycle";
 import { queueOfferMails, type QueueInTransaction } from "./mail-queue";
 import { manageLink } from "./mails";
+import { runStaleOfferStep } from "./stale-maintenance";
 import { newOfferToken } from "./tokens";
 
 /** What an erased offer's free text reads (the column may not be empty). */
 export const ERASED_DESCRIPTION = "[gelöscht]";
 
 // The board's hourly job: delete unconfirmed offers after 48 hours, remind offerers a day before
-// expiry, and erase personal data `offerRetentionDays` after an offer ended. Expiry itself needs
-// no job: the list query excludes expired offers at the instant they expire.
+// expiry, ask offerers of stale offers and hide unanswered ones (stale-maintenance.ts), and erase
+// personal data `offerRetentionDays` after an offer ended. Expiry itself needs no job: the list
+// query excludes expired offers at the instant they expire.
 
 export interface MaintenanceDependencies {
   prisma: PrismaClient;
@@ -55,6 +57,8 @@ export async function runOfferMaintenance(deps: MaintenanceDependencies) {
     reminded += 1;
   }
 
+  const { staleChecked, staleHidden } = await runStaleOfferStep(deps, now);
+
   let erased = 0;
   const counties = await prisma.county.findMany({ select: { id: true, offerRetentionDays: true } });
   for (const county of counties) {
@@ -95,7 +99,8 @@ export async function runOfferMaintenance(deps: MaintenanceDependencies) {
       }),
       prisma.offerContact.updateMany({
         where: { offerId: { in: ids }, offer: { personalDataErasedAt: { not: null } } },
-        data: { senderName: null, senderEmail: null, message: null },
+        // The seeker's feedback link goes with the rest; a feedback given stays (no personal data).
+        data: { senderName: null, senderEmail: null, message: null, feedbackTokenHash: null },
       }),
       prisma.offerToken.deleteMany({ where: { offerId: { in: ids }, offer: { personalDataErasedAt: { not: null } } } }),
     ]);
@@ -109,5 +114,5 @@ export async function runOfferMaintenance(deps: MaintenanceDependencies) {
   }
   await prisma.caughtMail.deleteMany({ where: { countyId: null, receivedAt: { lt: erasureCutoff(now, 30) } } });
 
-  return { unconfirmedDeleted, reminded, erased };
+  return { unconfirmedDeleted, reminded, staleChecked, staleHidden, erased };
 }

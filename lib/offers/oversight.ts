@@ -12,6 +12,7 @@ import { canExtend, expiryOnExtend, offerState, type OfferState } from "./lifecy
 import { queueOfferMails } from "./mail-queue";
 import { manageLink, type OfferMailKind } from "./mails";
 import { OFFER_STATES, offerIdSchema, staffOfferActionSchema } from "./oversight-schema";
+import { staleView } from "./stale";
 import { newOfferToken } from "./tokens";
 
 // Staff follow the offers of their municipality (clerks) or county (coordinators, admins),
@@ -64,32 +65,46 @@ const STAFF_FIELDS = {
   endedBy: true,
   isDemo: true,
   personalDataErasedAt: true,
+  keptAt: true,
+  staleCheckSentAt: true,
+  staleHiddenAt: true,
   municipality: { select: { name: true } },
   _count: { select: { contacts: true } },
+  // Seekers' feedback without who gave it: kind and time only.
+  contacts: { where: { feedback: { not: null } }, select: { feedback: true, feedbackAt: true } },
 } satisfies Prisma.HousingOfferSelect;
 
 export async function listStaffOffers(actor: Actor, filter: { state?: OfferState } = {}, now = new Date()) {
   requireOversight(actor);
   const scope = overseeableOffers(actor);
   const where = { ...scope, ...(filter.state ? stateWhere(filter.state, now) : {}) };
-  const [rows, ceilings, ...counts] = await Promise.all([
+  const [rows, ceilings, staleHidden, ...counts] = await Promise.all([
     db().housingOffer.findMany({ where, select: STAFF_FIELDS, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: STAFF_LIST_LIMIT }),
     loadCeilingTables(actor.countyId),
+    // Published but hidden after an unanswered "still current?" check (counted among "published").
+    db().housingOffer.count({ where: { ...scope, ...stateWhere("published", now), staleHiddenAt: { not: null } } }),
     ...OFFER_STATES.map((state) => db().housingOffer.count({ where: { ...scope, ...stateWhere(state, now) } })),
   ]);
   const countByState = Object.fromEntries(OFFER_STATES.map((state, index) => [state, counts[index] as number])) as Record<
     OfferState,
     number
   >;
-  const offers = rows.map(({ _count, municipality, ...offer }) => ({
+  const offers = rows.map(({ _count, municipality, contacts, keptAt, staleCheckSentAt, staleHiddenAt, ...offer }) => ({
     ...offer,
     municipalityName: municipality.name,
     contactCount: _count.contacts,
     state: offerState(offer, now),
+    // The stale-offer round (lib/offers/stale.ts): marks since the last keep, check, hiding.
+    stale: staleView({ keptAt, staleCheckSentAt, staleHiddenAt }, contacts),
     // Moderators see rents above the county's ceiling (KdU) for the persons the offer can house.
     rent: assessRent(offer, ceilings.get(offer.municipalityId)),
   }));
-  return { offers, counts: countByState, total: filter.state ? countByState[filter.state] : counts.reduce((sum, n) => sum + n, 0) };
+  return {
+    offers,
+    counts: countByState,
+    staleHidden,
+    total: filter.state ? countByState[filter.state] : counts.reduce((sum, n) => sum + n, 0),
+  };
 }
 
 export type StaffOffer = Awaited<ReturnType<typeof listStaffOffers>>["offers"][number];

@@ -104,11 +104,12 @@ export async function publicOffer(
   const county = await boardCounty();
   const row = await db().housingOffer.findFirst({
     where: { id, countyId: county.id },
-    select: { ...PUBLIC_FIELDS, contactPhone: true, status: true, createdAt: true, endedAt: true },
+    select: { ...PUBLIC_FIELDS, contactPhone: true, status: true, createdAt: true, endedAt: true, staleHiddenAt: true },
   });
   if (!row) return null;
+  // A hidden offer (unanswered stale check) answers like an ended one until its offerer keeps it.
   if (!isListed(row, now)) return { state: "ended" };
-  const { status: _status, createdAt: _createdAt, endedAt: _endedAt, ...offer } = row;
+  const { status: _status, createdAt: _createdAt, endedAt: _endedAt, staleHiddenAt: _hidden, ...offer } = row;
   return { state: "listed", offer: toPublic(offer) };
 }
 

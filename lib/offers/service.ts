@@ -4,53 +4,31 @@ import { berlinDay, dayToDate } from "../dates";
 import { db, Prisma } from "../db/client";
 import { env } from "../env";
 import type { Locale } from "../i18n/locales";
-import { queueMailInTransaction } from "../jobs";
 import { consumeLimits, type Limit } from "../security/rate-limit";
 import { boardCounty } from "./board";
-import { canExtend, expiryOnConfirm, expiryOnExtend, listedWhere, offerState, unconfirmedCutoff, type OfferState } from "./lifecycle";
-import { queueOfferMails } from "./mail-queue";
-import { manageLink, offerTitle, type OfferMailKind } from "./mails";
-import { contactInputSchema, fieldErrorsOf, offerInputSchema, resendLinksSchema, tokenSchema, type FieldErrors } from "./schema";
+import {
+  DAY,
+  HOUR,
+  isBot,
+  mailAbout,
+  offerWithPlace,
+  rateLimited,
+  type BoardFailure,
+  type OfferWithPlace,
+  type RequestContext,
+} from "./board-request";
+import { canExtend, expiryOnConfirm, expiryOnExtend, offerState, unconfirmedCutoff, type OfferState } from "./lifecycle";
+import { manageLink, offerTitle } from "./mails";
+import { fieldErrorsOf, offerInputSchema, resendLinksSchema, tokenSchema } from "./schema";
 import { emailKey, hashOfferToken, newOfferToken } from "./tokens";
-import { logger } from "../log";
 
-// What citizens do on the public board: offer, confirm, extend, end, ask for their links again,
-// and write to an offerer. Every function returns a typed result; the server actions translate
-// its codes into the visitor's language.
+export type { BoardFailure, RequestContext } from "./board-request";
+// The relay lives in contact.ts; importers keep finding it here.
+export { contactOfferer } from "./contact";
 
-export type BoardFailure =
-  | { ok: false; code: "VALIDATION"; fieldErrors: FieldErrors }
-  | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number }
-  | { ok: false; code: "TOO_MANY_OPEN"; max: number }
-  | { ok: false; code: "LINK_INVALID" }
-  | { ok: false; code: "OFFER_ENDED" };
-
-export interface RequestContext {
-  clientAddress: string;
-  now?: Date;
-}
-
-const HOUR = 3600;
-const DAY = 24 * HOUR;
-
-const offerWithPlace = { municipality: { select: { name: true, mailboxEmail: true } } } as const;
-type OfferWithPlace = Prisma.HousingOfferGetPayload<{ include: typeof offerWithPlace }>;
-
-/** Queues the mail (and the municipality's copy) in the transaction that made the change. */
-function mailAbout(tx: Prisma.TransactionClient, offer: OfferWithPlace, mail: OfferMailKind): Promise<void> {
-  return queueOfferMails(queueMailInTransaction, tx, offer, mail, env().APP_URL);
-}
-
-function rateLimited(retryAfterSeconds: number): BoardFailure {
-  return { ok: false, code: "RATE_LIMITED", retryAfterSeconds };
-}
-
-/** The honeypot was filled in: answer as if all went well, store and send nothing (counted in the log). */
-function isBot(raw: Record<string, unknown>): boolean {
-  const filled = typeof raw.website === "string" && raw.website.trim() !== "";
-  if (filled) logger.info("board: honeypot filled in, request answered and dropped");
-  return filled;
-}
+// What citizens do on the public board: offer, confirm, extend, keep, end, and ask for their links
+// again (writing to an offerer: contact.ts; seekers' feedback: feedback.ts). Every function
+// returns a typed result; the server actions translate its codes into the visitor's language.
 
 export async function submitOffer(
   raw: Record<string, unknown>,
@@ -147,7 +125,10 @@ export async function offerByToken(token: unknown) {
   return found.offer;
 }
 
-export type ManageAction = "confirm" | "extend" | "delete" | "placed";
+export type ManageAction = "confirm" | "extend" | "keep" | "delete" | "placed";
+
+/** "Ja, noch aktuell" (and an extension): a new round of the stale check (lib/offers/stale.ts). */
+const keptData = (now: Date) => ({ keptAt: now, staleCheckSentAt: null, staleHiddenAt: null });
 
 export type ManageResult = { ok: true; state: OfferState; expiresAt: Date | null } | BoardFailure;
 
@@ -193,7 +174,8 @@ export async function manageOffer(
       // Conditional on the expiry read: of two simultaneous clicks, one extends.
       const { count } = await tx.housingOffer.updateMany({
         where: { id: offer.id, status: "PUBLISHED", expiresAt: offer.expiresAt },
-        data: { expiresAt, reminderSentAt: null },
+        // Extending says the offer is current: it also answers a stale check and shows a hidden offer again.
+        data: { expiresAt, reminderSentAt: null, ...keptData(now) },
       });
       if (!count) return false;
       await audit(tx, "offer.extended", { by: "offerer", expiresAt: expiresAt.toISOString() });
@@ -202,6 +184,24 @@ export async function manageOffer(
     });
     const current = changed ? expiresAt : ((await db().housingOffer.findUnique({ where: { id: offer.id } }))?.expiresAt ?? expiresAt);
     return { ok: true, state: "published", expiresAt: current };
+  }
+
+  if (action === "keep") {
+    if (state !== "published") return { ok: false, code: "OFFER_ENDED" };
+    const kept = await db().$transaction(async (tx) => {
+      // Conditional on the keep read: of two simultaneous clicks, one keeps (and is audited).
+      const { count } = await tx.housingOffer.updateMany({
+        where: { id: offer.id, status: "PUBLISHED", expiresAt: { gt: now }, keptAt: offer.keptAt },
+        data: keptData(now),
+      });
+      if (count) await audit(tx, "offer.kept", { by: "offerer", wasHidden: offer.staleHiddenAt !== null });
+      return count > 0;
+    });
+    if (!kept) {
+      const current = await db().housingOffer.findUniqueOrThrow({ where: { id: offer.id } });
+      return { ok: true, state: offerState(current, now), expiresAt: current.expiresAt };
+    }
+    return { ok: true, state: "published", expiresAt: offer.expiresAt };
   }
 
   // delete / placed
@@ -283,49 +283,5 @@ export async function resendLinks(raw: Record<string, unknown>, context: Request
   const accepted = await acceptLinksRequest(raw, context);
   if (!accepted.ok) return accepted;
   if (accepted.request) await sendLinks(accepted.request, context.now);
-  return { ok: true };
-}
-
-/** A seeker writes to an offerer: the server relays it; the offerer's address is never shown. */
-export async function contactOfferer(
-  offerId: unknown,
-  raw: Record<string, unknown>,
-  context: RequestContext,
-): Promise<{ ok: true } | BoardFailure> {
-  const now = context.now ?? new Date();
-  const parsed = contactInputSchema.safeParse(raw);
-  if (typeof offerId !== "string" || !/^[A-Za-z0-9_-]{1,100}$/.test(offerId)) return { ok: false, code: "OFFER_ENDED" };
-  if (isBot(raw)) return { ok: true };
-  if (!parsed.success) return { ok: false, code: "VALIDATION", fieldErrors: fieldErrorsOf(parsed.error.issues) };
-  // An offer whose contact data is gone cannot take messages (nobody would receive them).
-  const offer = await db().housingOffer.findFirst({
-    where: { id: offerId, ...listedWhere(now), contactEmail: { not: null } },
-    include: offerWithPlace,
-  });
-  if (!offer) return { ok: false, code: "OFFER_ENDED" };
-  const county = await db().county.findUniqueOrThrow({ where: { id: offer.countyId } });
-  const decision = await consumeLimits(
-    db(),
-    [
-      { key: `offer-contact:address:${context.clientAddress}`, max: county.offerContactsPerHour, windowSeconds: HOUR },
-      { key: `offer-contact:sender:${emailKey(parsed.data.email)}`, max: 20, windowSeconds: DAY },
-      { key: `offer-contact:offer:${offer.id}`, max: 30, windowSeconds: DAY },
-    ],
-    () => now,
-  );
-  if (!decision.ok) return rateLimited(decision.retryAfterSeconds);
-  await db().$transaction(async (tx) => {
-    await tx.offerContact.create({
-      data: {
-        offerId: offer.id,
-        senderName: parsed.data.name,
-        senderEmail: parsed.data.email,
-        message: parsed.data.message,
-        locale: parsed.data.locale,
-        createdAt: now,
-      },
-    });
-    await mailAbout(tx, offer, { kind: "contact", name: parsed.data.name, email: parsed.data.email, message: parsed.data.message });
-  });
   return { ok: true };
 }

@@ -70,7 +70,7 @@ const PAGES: Partial<Record<keyof typeof ACCOUNTS, string[]>> = {
     "/einstellungen",
     "/konto/passwort",
   ],
-  press: ["/uebersicht", "/lage", "/amtshilfe", "/kommunen/kommune-m", "/export", "/konto/passwort", "/kein-zugriff"],
+  press: ["/uebersicht", "/lage", "/lage/boerse", "/amtshilfe", "/kommunen/kommune-m", "/export", "/konto/passwort", "/kein-zugriff"],
   clerkA: ["/uebersicht", "/lage", "/amtshilfe/neu", "/kommunen/kommune-a", "/kommunen/kommune-a/meldung", "/angebote", "/konto/passwort"],
 };
 

@@ -235,7 +235,11 @@ describe("the life of an offer", () => {
       client(),
     );
     expect(result).toEqual({ ok: true });
-    const [mail, copy] = (await queuedMails()).slice(before);
+    // The relay, the municipality's copy, and the seeker's confirmation (tests/integration/stale-offers.test.ts).
+    const queued = (await queuedMails()).slice(before);
+    expect(queued.map((queuedMail) => queuedMail.to).sort()).toEqual(["leben@example.org", mailbox, "olena@example.net"].sort());
+    const mail = queued.find((queuedMail) => queuedMail.to === "leben@example.org");
+    const copy = queued.find((queuedMail) => queuedMail.to === mailbox);
     expect(mail).toMatchObject({ to: "leben@example.org", replyTo: "olena@example.net", countyId });
     expect(mail!.text).toContain("Чи вільна ще квартира?");
     expect(copy).toMatchObject({ to: mailbox, countyId });

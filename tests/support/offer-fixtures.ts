@@ -15,12 +15,13 @@ export interface Place {
 }
 
 /**
- * The demo county without its seeded offers and legal texts (tests count what they create),
+ * The demo county without its seeded offers, board placements and legal texts (tests count what they create),
  * Kommune A and B, and a second county with a municipality and a coordinator.
  */
 export async function seedBoardPlaces() {
   const demo = await seedDemoCounty();
   await jobs(); // creates the pgboss schema, so mail jobs can be counted before the first is queued
+  await db().boardPlacement.deleteMany();
   await db().housingOffer.deleteMany();
   await db().legalText.deleteMany();
   const municipality = (slug: string) =>

@@ -110,7 +110,7 @@ describe("an offer's life", () => {
   it("is listed from confirmation until the chosen days have passed, and not a millisecond longer", () => {
     const expiresAt = expiryOnConfirm(confirmed, 7);
     expect(expiresAt.toISOString()).toBe("2026-11-08T12:00:00.000Z");
-    const offer = { status: "PUBLISHED" as const, createdAt: created, expiresAt, endedAt: null };
+    const offer = { status: "PUBLISHED" as const, createdAt: created, expiresAt, endedAt: null, staleHiddenAt: null };
     expect(isListed(offer, new Date(expiresAt.getTime() - 1))).toBe(true);
     expect(offerState(offer, expiresAt)).toBe("expired");
     expect(canExtend(offerState(offer, expiresAt))).toBe(true);
@@ -123,7 +123,9 @@ describe("an offer's life", () => {
   });
   it("is never listed while pending or after it ended", () => {
     for (const status of ["PENDING", "PLACED", "DELETED"] as const) {
-      expect(isListed({ status, createdAt: created, expiresAt: new Date(Date.now() + DAY), endedAt: null }, new Date())).toBe(false);
+      expect(
+        isListed({ status, createdAt: created, expiresAt: new Date(Date.now() + DAY), endedAt: null, staleHiddenAt: null }, new Date()),
+      ).toBe(false);
     }
     expect(canExtend("placed")).toBe(false);
     expect(canExtend("deleted")).toBe(false);

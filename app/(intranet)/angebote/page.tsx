@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Fragment } from "react";
+import { RecordPlacementForm } from "@/components/board-placements/record-placement-form";
 import { StaffOfferActions } from "@/components/oversight/staff-offer-actions";
 import { Alert } from "@/components/ui/alert";
+import { can } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/dates";
+import { loadPlacementsByOffer } from "@/lib/board-placements/queries";
+import { berlinDay, formatDateTime } from "@/lib/dates";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { canExtend } from "@/lib/offers/lifecycle";
 import { countOpenFollowUps, listStaffOffers, STAFF_LIST_LIMIT, type StaffOffer } from "@/lib/offers/oversight";
@@ -27,10 +30,44 @@ function offerLabel(offer: StaffOffer) {
   return `${OFFER_TYPE_LABELS[offer.type] ?? offer.type} für ${offer.persons} ${offer.persons === 1 ? "Person" : "Personen"}`;
 }
 
+/** Extend and end, and for those who report "Vermittlung erfassen" (not for unconfirmed offers, which were never on the board). */
+function OfferActions({
+  offer,
+  today,
+  recorded,
+}: {
+  offer: StaffOffer;
+  today: string | null;
+  recorded?: { placements: number; persons: number };
+}) {
+  const extendable = canExtend(offer.state) && !offer.personalDataErasedAt;
+  const endable = offer.state === "pending" || offer.state === "published" || offer.state === "expired";
+  const recordable = today !== null && offer.state !== "pending";
+  return (
+    <div className="flex min-w-56 flex-col gap-2">
+      {(extendable || endable || !recordable) && (
+        <StaffOfferActions offerId={offer.id} offerLabel={offerLabel(offer)} canExtend={extendable} canEnd={endable} />
+      )}
+      {recordable && <RecordPlacementForm offerId={offer.id} offerLabel={offerLabel(offer)} today={today} recorded={recorded} />}
+    </div>
+  );
+}
+
 export default async function OffersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("offers:oversee");
   const state = stateFromParam((await searchParams).status);
-  const [{ offers, counts, total }, openFollowUps] = await Promise.all([listStaffOffers(actor, { state }), countOpenFollowUps(actor)]);
+  const [{ offers, counts, total, staleHidden }, openFollowUps] = await Promise.all([
+    listStaffOffers(actor, { state }),
+    countOpenFollowUps(actor),
+  ]);
+  // Placements from the board are the municipality's own figures: recorded by those who report.
+  const today = can(actor, "report:write") ? berlinDay() : null;
+  const recorded = today
+    ? await loadPlacementsByOffer(
+        actor,
+        offers.map((offer) => offer.id),
+      )
+    : new Map<string, never>();
   const all = OFFER_STATES.reduce((sum, key) => sum + counts[key], 0);
   const tabs = [
     { href: "/angebote", label: "Alle", count: all, current: !state },
@@ -70,6 +107,12 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
           Nachbetreuung ({openFollowUps} offen)
         </Link>
       </div>
+      {staleHidden > 0 && (
+        <Alert tone="info">
+          {staleHidden === 1 ? "1 veröffentlichtes Angebot ist" : `${staleHidden} veröffentlichte Angebote sind`} ausgeblendet, weil die
+          Anbietenden nicht auf „Ist Ihr Angebot noch aktuell?“ geantwortet haben.
+        </Alert>
+      )}
       <nav aria-label="Angebote nach Status">
         <ul className="flex flex-wrap gap-2">
           {tabs.map((tab) => (
@@ -109,7 +152,7 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
             </thead>
             <tbody>
               {offers.map((offer) => (
-                <tr key={offer.id} className="border-b border-slate-200 align-top">
+                <tr key={offer.id} data-offer={offer.id} className="border-b border-slate-200 align-top">
                   <th scope="row" className="px-3 py-2 font-medium">
                     {offerLabel(offer)}
                     {offer.isDemo && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">Demo</span>}
@@ -126,6 +169,17 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
                   <td className="px-3 py-2">{offer.postalCode}</td>
                   <td className="px-3 py-2">
                     {STATE_LABELS[offer.state]}
+                    {offer.stale.hiddenAt ? (
+                      <div className="mt-1">
+                        <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-950" data-flag="stale-hidden">
+                          Ausgeblendet seit {when(offer.stale.hiddenAt)} (Nachfrage unbeantwortet)
+                        </span>
+                      </div>
+                    ) : offer.stale.checkSentAt ? (
+                      <div className="mt-1 text-slate-700" data-flag="stale-check">
+                        Nachgefragt am {when(offer.stale.checkSentAt)}: noch aktuell?
+                      </div>
+                    ) : null}
                     {offer.personalDataErasedAt && <div className="text-slate-600">Kontaktdaten gelöscht</div>}
                   </td>
                   <td className="px-3 py-2">{when(offer.createdAt)}</td>
@@ -135,14 +189,17 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
                     {when(offer.endedAt)}
                     {offer.endedBy && <div className="text-slate-600">durch {ENDED_BY_LABELS[offer.endedBy]}</div>}
                   </td>
-                  <td className="px-3 py-2">{offer.contactCount}</td>
                   <td className="px-3 py-2">
-                    <StaffOfferActions
-                      offerId={offer.id}
-                      offerLabel={offerLabel(offer)}
-                      canExtend={canExtend(offer.state) && !offer.personalDataErasedAt}
-                      canEnd={offer.state === "pending" || offer.state === "published" || offer.state === "expired"}
-                    />
+                    {offer.contactCount}
+                    {offer.stale.noAnswer + offer.stale.taken > 0 && (
+                      <div className="text-slate-700" data-flag="stale-marks">
+                        Rückmeldungen: {offer.stale.noAnswer}× keine Antwort, {offer.stale.taken}× vergeben
+                        {offer.stale.marks > 0 && ` (${offer.stale.marks} seit letzter Bestätigung)`}
+                      </div>
+                    )}
+                  </td>
+                  <td className="px-3 py-2">
+                    <OfferActions offer={offer} today={today} recorded={recorded.get(offer.id)} />
                   </td>
                 </tr>
               ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CopyButton } from "@/components/exports/copy-button";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/styles";
@@ -78,6 +79,28 @@ export default async function ExportPage({ searchParams }: { searchParams: Promi
             Stand übernehmen
           </button>
         </form>
+      </section>
+
+      <section aria-labelledby="boerse" className="rounded-lg bg-white p-6 shadow">
+        <h2 id="boerse" className="mb-2 text-xl font-semibold">
+          Wohnraumbörse je Woche
+        </h2>
+        <p className="max-w-3xl text-slate-700">
+          Eingegangene, bestätigte, vermittelte und abgelaufene Angebote der letzten 12 Kalenderwochen; nur Anzahlen, keine Kontaktdaten.
+        </p>
+        <ul className="mt-3 flex flex-wrap gap-4">
+          <li>
+            <Link href="/lage/boerse" className="text-brand-700 underline">
+              Seite mit Diagramm
+            </Link>
+          </li>
+          <li>
+            {/* A plain link: the download is recorded as an export. */}
+            <a href="/api/export/boerse.csv" className="text-brand-700 underline">
+              CSV herunterladen
+            </a>
+          </li>
+        </ul>
       </section>
 
       {problem && <Alert tone="warning">{problem}</Alert>}

@@ -72,6 +72,14 @@ export default async function SituationPage({ searchParams }: { searchParams: Pr
             params={params}
             link={can(actor, "export:read") ? { href: `/export?stand=${params.asOf}`, label: "Exportieren" } : undefined}
           />
+          {/* Under "Stand": on a phone after the answer, so the first screen still shows where places are missing. */}
+          {can(actor, "export:read") && (
+            <p className="mt-2 text-sm lg:text-right">
+              <Link href="/lage/boerse" className="text-brand-700 underline">
+                Wohnraumbörse je Woche: Angebote und Vermittlungen
+              </Link>
+            </p>
+          )}
         </div>
         {params.asOfError && (
           <div className="lg:col-span-2">

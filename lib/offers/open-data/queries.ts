@@ -67,8 +67,8 @@ export async function openOfferList(query: ListQuery, now = new Date()): Promise
   const county = await boardCounty();
   const matching = await offerFilterWhere(county.id, query, now);
   const listed: Prisma.HousingOfferWhereInput = { AND: [matching, listedWhere(now)] };
-  const [times, ended, expired] = await Promise.all([
-    db().housingOffer.findMany({ where: listed, select: { confirmedAt: true, expiresAt: true, durationDays: true } }),
+  const [times, ended, expired, hidden] = await Promise.all([
+    db().housingOffer.findMany({ where: listed, select: { confirmedAt: true, expiresAt: true, durationDays: true, keptAt: true } }),
     db().housingOffer.aggregate({
       where: { AND: [matching, { status: { in: ["PLACED", "DELETED"] }, confirmedAt: { not: null } }] },
       _max: { endedAt: true },
@@ -77,9 +77,15 @@ export async function openOfferList(query: ListQuery, now = new Date()): Promise
       where: { AND: [matching, { status: "PUBLISHED", expiresAt: { lte: now } }] },
       _max: { expiresAt: true },
     }),
+    // Offers the stale-offer check hid (lib/offers/stale.ts) left the list then.
+    db().housingOffer.aggregate({
+      where: { AND: [matching, { status: "PUBLISHED", staleHiddenAt: { not: null } }] },
+      _max: { staleHiddenAt: true },
+    }),
   ]);
-  const changes = times.map(({ confirmedAt, expiresAt, durationDays }) =>
-    confirmedAt && expiresAt ? offerChangedAt({ confirmedAt, expiresAt, durationDays }, now) : now,
+  // A keep ("noch aktuell") brings a hidden offer back and an extension stores its time there too.
+  const changes = times.map(({ confirmedAt, expiresAt, durationDays, keptAt }) =>
+    confirmedAt && expiresAt ? latest([offerChangedAt({ confirmedAt, expiresAt, durationDays }, now), keptAt]) : now,
   );
   const total = times.length;
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
@@ -106,7 +112,11 @@ export async function openOfferList(query: ListQuery, now = new Date()): Promise
     offers: rows.map(({ contactPhone, ...row }) => toOpenOffer({ ...row, phone: row.publishPhone ? contactPhone : null }, base)),
     links: { self: link(page), next: page < pages ? link(page + 1) : null, prev: page > 1 ? link(Math.min(page - 1, pages)) : null },
   });
-  return { county, body, lastModified: latest([county.createdAt, ...changes, ended._max.endedAt, expired._max.expiresAt]) };
+  return {
+    county,
+    body,
+    lastModified: latest([county.createdAt, ...changes, ended._max.endedAt, expired._max.expiresAt, hidden._max.staleHiddenAt]),
+  };
 }
 
 /** One offer, decided by publicOffer: null for none (404), "ended" for one no longer listed (410). */
@@ -116,11 +126,14 @@ export async function openOfferDetail(
 ): Promise<{ state: "listed"; body: OpenOffer; lastModified: Date } | { state: "ended" } | null> {
   const found = await publicOffer(id, now);
   if (found?.state !== "listed") return found;
-  const { durationDays } = await db().housingOffer.findUniqueOrThrow({ where: { id }, select: { durationDays: true } });
+  const { durationDays, keptAt } = await db().housingOffer.findUniqueOrThrow({
+    where: { id },
+    select: { durationDays: true, keptAt: true },
+  });
   const { confirmedAt, expiresAt } = found.offer;
   return {
     state: "listed",
     body: offerSchema.parse(toOpenOffer(found.offer, appUrl())),
-    lastModified: confirmedAt && expiresAt ? offerChangedAt({ confirmedAt, expiresAt, durationDays }, now) : now,
+    lastModified: confirmedAt && expiresAt ? latest([offerChangedAt({ confirmedAt, expiresAt, durationDays }, now), keptAt]) : now,
   };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { MonthlyBoardPlacements } from "@/components/board-placements/monthly-placements";
 import { ChartDataTable } from "@/components/evaluation/data-table";
 import { DemoNotice } from "@/components/evaluation/demo-notice";
 import { FigureValue } from "@/components/evaluation/figure-value";
@@ -15,6 +16,7 @@ import { loadCurrentPlacementsOf } from "@/lib/help/queries";
 import { boardOffersText } from "@/lib/capacity/board-offers";
 import { loadBoardOffers } from "@/lib/capacity/board-offers-data";
 import { requirePageActor } from "@/lib/auth/session";
+import { loadMonthlyBoardPlacements } from "@/lib/board-placements/queries";
 import { evaluateMunicipality } from "@/lib/capacity/evaluation";
 import { FIGURE_KEYS, FIGURE_LABELS, SITUATION_LABELS } from "@/lib/capacity/figures";
 import {
@@ -46,13 +48,14 @@ export default async function MunicipalityPage({
   const municipality = await loadMunicipality(actor, slug);
   if (!municipality) notFound();
   const today = berlinDay();
-  const [county, weekly, reportCount, unchangedOption, placements, boardOffers] = await Promise.all([
+  const [county, weekly, reportCount, unchangedOption, placements, boardOffers, boardPlacements] = await Promise.all([
     countyOf(actor),
     loadWeeklyTrend(actor, municipality.id),
     countReports(actor, municipality.id),
     loadUnchangedOption(actor, municipality.id, today),
     loadCurrentPlacementsOf(actor, municipality.id),
     loadBoardOffers(actor.countyId, today),
+    loadMonthlyBoardPlacements(actor, municipality.id, today),
   ]);
   const pageCount = Math.max(1, Math.ceil(reportCount / HISTORY_PAGE_SIZE));
   const page = Math.min(parsePageNumber(query.seite), pageCount);
@@ -167,6 +170,8 @@ export default async function MunicipalityPage({
           />
         </figure>
       )}
+
+      <MonthlyBoardPlacements months={boardPlacements} />
 
       <section aria-labelledby="verlauf" className="flex flex-col gap-3">
         <h2 id="verlauf" className="text-xl font-semibold">

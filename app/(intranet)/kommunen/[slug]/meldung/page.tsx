@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { PlacedSinceHint } from "@/components/board-placements/placed-since-hint";
 import { PlacementHint } from "@/components/help/placement-hint";
 import { ReportForm } from "@/components/reporting/report-form";
 import { requirePageActor } from "@/lib/auth/session";
+import { loadPlacedSinceLastReport } from "@/lib/board-placements/queries";
 import { loadReportForm } from "@/lib/capacity/queries";
 import { berlinDay, formatDay } from "@/lib/dates";
 import { loadCurrentPlacementsOf } from "@/lib/help/queries";
@@ -15,7 +17,10 @@ export default async function ReportPage({ params }: { params: Promise<{ slug: s
   const { slug } = await params;
   const form = await loadReportForm(actor, slug);
   if (!form) redirect("/kein-zugriff");
-  const placements = await loadCurrentPlacementsOf(actor, form.municipality.id);
+  const [placements, placedSince] = await Promise.all([
+    loadCurrentPlacementsOf(actor, form.municipality.id),
+    loadPlacedSinceLastReport(actor, form.municipality.id),
+  ]);
   return (
     <div className="flex max-w-4xl flex-col gap-4">
       <p className="text-sm">
@@ -31,6 +36,7 @@ export default async function ReportPage({ params }: { params: Promise<{ slug: s
         {actor.role === "COORDINATOR" && " Sie melden als Koordinierungsstab für die Kommune; das wird so vermerkt."}
       </p>
       <PlacementHint municipalityId={form.municipality.id} placements={placements} />
+      <PlacedSinceHint placed={placedSince} />
       <ReportForm
         slug={slug}
         today={berlinDay()}

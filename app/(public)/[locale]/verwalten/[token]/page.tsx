@@ -32,16 +32,20 @@ export default async function ManageOfferPage({ params }: { params: Promise<{ lo
     );
   }
   const state = offerState(offer, new Date());
+  // Hidden after an unanswered "still current?" check (lib/offers/stale.ts) until the offerer keeps it.
+  const hidden = state === "published" && offer.staleHiddenAt !== null;
   const status =
     state === "pending"
       ? t("statusPending")
-      : state === "published"
-        ? t("statusPublished", { date: formatInstant(locale, offer.expiresAt!) })
-        : state === "expired"
-          ? t("statusExpired", { date: formatInstant(locale, offer.expiresAt!) })
-          : state === "placed"
-            ? t("statusPlaced")
-            : t("statusDeleted");
+      : hidden
+        ? t("statusHidden")
+        : state === "published"
+          ? t("statusPublished", { date: formatInstant(locale, offer.expiresAt!) })
+          : state === "expired"
+            ? t("statusExpired", { date: formatInstant(locale, offer.expiresAt!) })
+            : state === "placed"
+              ? t("statusPlaced")
+              : t("statusDeleted");
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
@@ -52,7 +56,7 @@ export default async function ManageOfferPage({ params }: { params: Promise<{ lo
         <p>
           <span className="font-semibold">{t("status")}:</span> {status}
         </p>
-        {state === "published" && (
+        {state === "published" && !hidden && (
           <p>
             <Link href={`/${locale}/angebote/${offer.id}`} className="text-brand-700 underline">
               {t("view")}
@@ -60,7 +64,13 @@ export default async function ManageOfferPage({ params }: { params: Promise<{ lo
           </p>
         )}
       </div>
-      <ManageActions token={token} locale={locale} state={state} durationDays={offer.durationDays} />
+      <ManageActions
+        token={token}
+        locale={locale}
+        state={state}
+        durationDays={offer.durationDays}
+        stillCurrentAsked={state === "published" && offer.staleCheckSentAt !== null}
+      />
     </div>
   );
 }
