@@ -2,11 +2,11 @@ import Link from "next/link";
 import { createColumnHelper, type RowData } from "@tanstack/react-table";
 import type { MunicipalityEvaluation } from "@/lib/capacity/evaluation";
 import { SITUATION_LABELS } from "@/lib/capacity/figures";
-import { boardOffersText } from "@/lib/capacity/board-offers";
 import { outlookWarning } from "@/lib/capacity/outlook-text";
 import { headingOf } from "@/lib/exports/columns";
 import { formatDay } from "@/lib/dates";
 import { formatNumber } from "@/lib/format";
+import { BoardOffersValue } from "./board-offers-value";
 import { FigureValue, ShortfallValue } from "./figure-value";
 import { OutlookValue } from "./outlook-value";
 import { RowFlags } from "./row-flags";
@@ -99,7 +99,7 @@ export function evaluationColumns(asOf: string, remindedOn: Record<string, strin
     column.accessor((row) => row.boardOffers?.persons ?? 0, {
       id: "boardPersons",
       header: "Private Angebote (Börse)",
-      cell: (info) => boardOffersText(info.row.original.boardOffers),
+      cell: (info) => <BoardOffersValue board={info.row.original.boardOffers} />,
       sortDescFirst: true,
       meta: { detail: true },
     }),

@@ -9,7 +9,7 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import type { MunicipalityEvaluation } from "@/lib/capacity/evaluation";
-import { boardOffersText, type BoardOffers } from "@/lib/capacity/board-offers";
+import type { BoardOffers } from "@/lib/capacity/board-offers";
 import type { CountyOutlook } from "@/lib/capacity/outlook";
 import { COUNTY_ORDER, DEFAULT_SORT, type EvaluationParams } from "@/lib/capacity/evaluation-params";
 import { explanationOf } from "@/lib/exports/columns";
@@ -17,6 +17,7 @@ import { formatDay } from "@/lib/dates";
 import { formatNumber } from "@/lib/format";
 import { DETAIL_CELL, evaluationColumns } from "./evaluation-columns";
 import { ShortfallValue } from "./figure-value";
+import { BoardOffersValue } from "./board-offers-value";
 import { CountyOutlookValue } from "./outlook-value";
 
 /** Writes the table state into the URL without a server round trip (Next keeps it in sync). */
@@ -248,7 +249,7 @@ export function EvaluationTable({
                     {leaf.id === "outlook" ? (
                       <CountyOutlookValue outlook={countyOutlook} />
                     ) : leaf.id === "boardPersons" ? (
-                      boardOffersText(countyBoardOffers)
+                      <BoardOffersValue board={countyBoardOffers} />
                     ) : totals[leaf.id] === undefined ? null : leaf.id === "shortfall" ? (
                       <ShortfallValue shortfall={totals[leaf.id]!} />
                     ) : (

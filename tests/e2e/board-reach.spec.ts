@@ -65,18 +65,19 @@ test("/lage's 'Private Angebote (Börse)' equals the board's listed offers per m
   await signInAs(page, ACCOUNTS.coordinator);
   await page.goto("/lage");
   await expect(page.getByRole("columnheader", { name: /Private Angebote \(Börse\)/ })).toBeVisible();
+  // Persons, then the offers below them (the screen-reader text says both in full).
+  const cellText = (offers: number, persons: number) =>
+    offers === 0
+      ? "keine"
+      : `${offers === 1 ? "1 Angebot" : `${offers} Angebote`}, ${persons === 1 ? "1 Person" : `${persons} Personen`}${persons} Pers.${offers === 1 ? "1 Angebot" : `${offers} Angebote`}`;
   for (const { slug, offers, persons } of counts) {
-    const text =
-      offers === 0
-        ? "keine"
-        : `${offers === 1 ? "1 Angebot" : `${offers} Angebote`}, ${persons === 1 ? "1 Person" : `${persons} Personen`}`;
-    await expect(page.locator(`tr[data-municipality="${slug}"] td[data-column="boardPersons"]`), slug).toHaveText(text);
+    await expect(page.locator(`tr[data-municipality="${slug}"] td[data-column="boardPersons"]`), slug).toHaveText(
+      cellText(offers, persons),
+    );
   }
   const total = counts.reduce((sum, row) => ({ offers: sum.offers + row.offers, persons: sum.persons + row.persons }), {
     offers: 0,
     persons: 0,
   });
-  await expect(page.getByTestId("totals-row").locator('td[data-column="boardPersons"]')).toHaveText(
-    `${total.offers} Angebote, ${total.persons} Personen`,
-  );
+  await expect(page.getByTestId("totals-row").locator('td[data-column="boardPersons"]')).toHaveText(cellText(total.offers, total.persons));
 });

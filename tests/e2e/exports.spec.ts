@@ -46,7 +46,7 @@ test("the press office downloads the workbook and a CSV from /export; both hold 
   const text = await csv.text();
   expect(text.charCodeAt(0)).toBe(0xfeff);
   expect(text.slice(1).split("\r\n")[0]).toBe(
-    "Kommune;Zuweisungen;Zu erfüllen;Verfügbar GU;Verfügbar dezentral;In Aussicht GU;In Aussicht dezentral;Summe Plätze;Bedarf;fehlen/frei;Einschätzung;Meldedatum;Neue Zuweisungen je Woche (Durchschnitt);Reicht ca.;Reicht ca. mit Plätzen in Aussicht",
+    "Kommune;Zuweisungen;Zu erfüllen;Verfügbar GU;Verfügbar dezentral;In Aussicht GU;In Aussicht dezentral;Summe Plätze;Bedarf;fehlen/frei;Einschätzung;Meldedatum;Neue Zuweisungen je Woche (Durchschnitt);Reicht ca.;Reicht ca. mit Plätzen in Aussicht;Private Angebote (Börse);Personen in privaten Angeboten (Börse);Amtshilfe",
   );
   expect(text).toContain("Gesamt;1327;716;84;385;372;282;1123;-407;frei;;");
 

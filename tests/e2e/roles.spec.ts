@@ -17,9 +17,9 @@ test("the health check reports app and database", async ({ request }) => {
 
 const navigation = {
   admin: ["Übersicht", "Lage", "Export", "Wohnraumbörse", "Einstellungen", "Benutzer", "Postausgang", "Sicherungen"],
-  coordinator: ["Übersicht", "Lage", "Export", "Wohnraumbörse", "Einstellungen"],
-  press: ["Übersicht", "Lage", "Export"],
-  clerkA: ["Übersicht", "Lage", "Wohnraumbörse"],
+  coordinator: ["Übersicht", "Lage", "Amtshilfe", "Export", "Wohnraumbörse", "Einstellungen"],
+  press: ["Übersicht", "Lage", "Amtshilfe", "Export"],
+  clerkA: ["Übersicht", "Lage", "Amtshilfe", "Wohnraumbörse"],
 } as const;
 
 for (const [role, items] of Object.entries(navigation) as [keyof typeof navigation, readonly string[]][]) {
