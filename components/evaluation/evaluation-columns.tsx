@@ -18,6 +18,8 @@ declare module "@tanstack/react-table" {
     numeric?: boolean;
     /** A detail column: left out below md, so a phone shows Kommune, Bedarf and Hinweise at once. */
     detail?: boolean;
+    /** Shown only from 1,400 px: the whole table still fits a 1,280 px screen without it. */
+    wide?: boolean;
   }
 }
 
@@ -28,6 +30,12 @@ function outlookSortValue(row: MunicipalityEvaluation): number | undefined {
 
 /** Classes of a detail column's cells. */
 export const DETAIL_CELL = "hidden md:table-cell";
+const WIDE_CELL = "hidden min-[1400px]:table-cell";
+
+/** Where a column's cells show: every width, from md (detail), or from 1,400 px (wide). */
+export function visibilityClass(meta: { detail?: boolean; wide?: boolean } | undefined): string {
+  return meta?.wide ? WIDE_CELL : meta?.detail ? DETAIL_CELL : "";
+}
 
 const column = createColumnHelper<MunicipalityEvaluation>();
 
@@ -101,7 +109,8 @@ export function evaluationColumns(asOf: string, remindedOn: Record<string, strin
       header: "Private Angebote (Börse)",
       cell: (info) => <BoardOffersValue board={info.row.original.boardOffers} />,
       sortDescFirst: true,
-      meta: { detail: true },
+      // Also on the municipality page and in every export.
+      meta: { detail: true, wide: true },
     }),
     // Sorted by how much needs attention: stale, contradicting, warned outlook, then unreported figures.
     column.accessor(

@@ -15,7 +15,7 @@ import { COUNTY_ORDER, DEFAULT_SORT, type EvaluationParams } from "@/lib/capacit
 import { explanationOf } from "@/lib/exports/columns";
 import { formatDay } from "@/lib/dates";
 import { formatNumber } from "@/lib/format";
-import { DETAIL_CELL, evaluationColumns } from "./evaluation-columns";
+import { evaluationColumns, visibilityClass } from "./evaluation-columns";
 import { ShortfallValue } from "./figure-value";
 import { BoardOffersValue } from "./board-offers-value";
 import { CountyOutlookValue } from "./outlook-value";
@@ -166,7 +166,7 @@ export function EvaluationTable({
                       scope="col"
                       title={explanationOf(header.column.id)}
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                      className={`border-b border-slate-300 bg-slate-100 px-1.5 py-2 align-bottom lg:sticky lg:top-0 lg:z-10 ${header.column.columnDef.meta?.detail ? DETAIL_CELL : ""} ${numericColumn ? "text-right" : ""} ${header.column.id === "name" ? "" : "max-w-28"} ${header.column.id === "name" ? "sticky left-0 z-20" : ""}`}
+                      className={`border-b border-slate-300 bg-slate-100 px-1.5 py-2 align-bottom lg:sticky lg:top-0 lg:z-10 ${visibilityClass(header.column.columnDef.meta)} ${numericColumn ? "text-right" : ""} ${header.column.id === "name" ? "" : "max-w-28"} ${header.column.id === "name" ? "sticky left-0 z-20" : ""}`}
                     >
                       {header.column.getCanSort() ? (
                         // The arrow flows with the words (not a flex item beside them), so a narrow
@@ -216,7 +216,7 @@ export function EvaluationTable({
                       key={cell.id}
                       data-column={cell.column.id}
                       data-value={typeof raw === "number" || typeof raw === "string" ? String(raw) : ""}
-                      className={`px-1.5 py-1.5 ${cell.column.columnDef.meta?.detail ? DETAIL_CELL : ""} ${numericColumn ? "text-right tabular-nums" : ""}`}
+                      className={`px-1.5 py-1.5 ${visibilityClass(cell.column.columnDef.meta)} ${numericColumn ? "text-right tabular-nums" : ""}`}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
@@ -244,7 +244,7 @@ export function EvaluationTable({
                     key={leaf.id}
                     data-column={leaf.id}
                     data-value={totals[leaf.id] ?? ""}
-                    className={`px-2 py-2 ${leaf.columnDef.meta?.detail ? DETAIL_CELL : ""} ${leaf.columnDef.meta?.numeric ? "text-right tabular-nums" : ""}`}
+                    className={`px-2 py-2 ${visibilityClass(leaf.columnDef.meta)} ${leaf.columnDef.meta?.numeric ? "text-right tabular-nums" : ""}`}
                   >
                     {leaf.id === "outlook" ? (
                       <CountyOutlookValue outlook={countyOutlook} />
