@@ -1,4 +1,4 @@
-import type { BoardOffers } from "@/lib/capacity/board-offers";
+import { boardOffersText, type BoardOffers } from "@/lib/capacity/board-offers";
 import { formatNumber } from "@/lib/format";
 
 /**
@@ -7,13 +7,10 @@ import { formatNumber } from "@/lib/format";
  */
 export function BoardOffersValue({ board }: { board: BoardOffers | undefined }) {
   if (!board || board.offers === 0) return <span className="text-slate-600">keine</span>;
-  const persons = `${formatNumber(board.persons)} ${board.persons === 1 ? "Person" : "Personen"}`;
   const offers = board.offers === 1 ? "1 Angebot" : `${formatNumber(board.offers)} Angebote`;
   return (
     <>
-      <span className="sr-only">
-        {offers}, {persons}
-      </span>
+      <span className="sr-only">{boardOffersText(board)}</span>
       <span aria-hidden="true" className="whitespace-nowrap">
         {formatNumber(board.persons)} Pers.
       </span>

@@ -88,7 +88,12 @@ export function can(actor: Pick<Actor, "role">, permission: Permission): boolean
 const NOTHING = { in: [] as string[] };
 
 export function writableMunicipalities(actor: Actor): { countyId: string; id?: string | typeof NOTHING } {
-  if (!can(actor, "report:write")) return { countyId: actor.countyId, id: NOTHING };
+  return ownOrCountyMunicipalities(actor, "report:write");
+}
+
+/** With the permission: a clerk its own municipality, the other roles every one of the county. */
+function ownOrCountyMunicipalities(actor: Actor, permission: Permission): { countyId: string; id?: string | typeof NOTHING } {
+  if (!can(actor, permission)) return { countyId: actor.countyId, id: NOTHING };
   if (actor.role === "CLERK") return { countyId: actor.countyId, id: actor.municipalityId ?? NOTHING };
   return { countyId: actor.countyId };
 }
@@ -108,7 +113,5 @@ export function overseeableOffers(actor: Actor): { countyId: string; municipalit
  * clerk only its own, a coordinator every one of its county, everybody else none.
  */
 export function helpingMunicipalities(actor: Actor): { countyId: string; id?: string | typeof NOTHING } {
-  if (!can(actor, "help:act")) return { countyId: actor.countyId, id: NOTHING };
-  if (actor.role === "CLERK") return { countyId: actor.countyId, id: actor.municipalityId ?? NOTHING };
-  return { countyId: actor.countyId };
+  return ownOrCountyMunicipalities(actor, "help:act");
 }

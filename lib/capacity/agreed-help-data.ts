@@ -1,6 +1,7 @@
 import "server-only";
-import { dateToDay, dayToDate } from "../dates";
+import { dayToDate } from "../dates";
 import { db, type Prisma } from "../db/client";
+import { placementDays, placementEnd } from "../help/states";
 import type { RunningPlacementInput } from "./agreed-help";
 
 // The agreed placements (inter-municipal help, lib/help) that ran on a day, for the evaluation.
@@ -36,10 +37,7 @@ async function loadPlacements(where: Prisma.HelpPlacementWhereInput): Promise<Ru
     },
   });
   return rows.map((row) => {
-    const ends = [row.endsOn, row.endedOn]
-      .filter((date): date is Date => date !== null)
-      .map(dateToDay)
-      .sort();
+    const days = placementDays(row);
     return {
       id: row.id,
       requesterId: row.requesterId,
@@ -47,8 +45,8 @@ async function loadPlacements(where: Prisma.HelpPlacementWhereInput): Promise<Ru
       hostId: row.hostId,
       hostName: row.host.name,
       persons: row.persons,
-      startedOn: dateToDay(row.startsOn),
-      endedOn: ends[0] ?? null,
+      startedOn: days.startsOn,
+      endedOn: placementEnd(days),
     };
   });
 }

@@ -10,7 +10,7 @@ import { invalid, lockRequest, mailContext, parseId, type LockedRequest } from "
 import { offerMadeMail, offerWithdrawnMail, placementAgreedMail, placementEndedMail } from "./mails";
 import { clerksOf, coordinatorsOf } from "./recipients";
 import { endPlacementSchema, helpOfferSchema } from "./schema";
-import { acceptsOffers, coverageStatus, placementEnd } from "./states";
+import { acceptsOffers, coverageStatus, placementDays, placementEnd } from "./states";
 
 // Offers of places for a request, their acceptance as an agreed placement, and its end.
 
@@ -222,11 +222,7 @@ export async function endHelpPlacement(actor: Actor, rawInput: unknown): Promise
       throw forbidden("Beenden können nur die beteiligten Kommunen oder der Koordinierungsstab.");
     }
     const request = await lockRequest(tx, actor, placement.requestId);
-    const dates = {
-      startsOn: dateToDay(placement.startsOn),
-      endsOn: placement.endsOn ? dateToDay(placement.endsOn) : null,
-      endedOn: placement.endedOn ? dateToDay(placement.endedOn) : null,
-    };
+    const dates = placementDays(placement);
     const end = placementEnd(dates);
     if (end !== null && end <= berlinDay()) throw new AppError("CONFLICT", "Diese Unterbringung ist bereits beendet.");
     const fieldError = (message: string) => new AppError("VALIDATION", "Bitte prüfen Sie die markierten Angaben.", { endedOn: [message] });

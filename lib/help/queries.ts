@@ -4,7 +4,7 @@ import { berlinDay, dateToDay } from "../dates";
 import { db } from "../db/client";
 import type { HelpAccommodation, HelpDuration, HelpOfferStatus, HelpRequestStatus } from "../db/generated/enums";
 import { idSchema } from "../validation";
-import { acceptsOffers, placementState, type PlacementState } from "./states";
+import { acceptsOffers, placementDays, placementState, type PlacementState } from "./states";
 
 // Reads of inter-municipal help for /amtshilfe. Every query is limited to the actor's county; a
 // role without "help:read" gets nothing, and comments only reach roles with "help:comments" (the
@@ -119,11 +119,7 @@ interface PlacementRow {
 }
 
 function placementView(row: PlacementRow, today: string): HelpPlacementView {
-  const dates = {
-    startsOn: dateToDay(row.startsOn),
-    endsOn: row.endsOn ? dateToDay(row.endsOn) : null,
-    endedOn: row.endedOn ? dateToDay(row.endedOn) : null,
-  };
+  const dates = placementDays(row);
   return {
     id: row.id,
     requestId: row.requestId,

@@ -1,3 +1,4 @@
+import { dateToDay } from "../dates";
 import { formatNumber } from "../format";
 import type { HelpOfferStatus, HelpRequestStatus } from "../db/generated/enums";
 
@@ -12,6 +13,15 @@ export interface PlacementDates {
   endsOn: string | null;
   /** Ended early (exclusive), null: not ended. */
   endedOn: string | null;
+}
+
+/** A placement row's dates (database dates) as days. */
+export function placementDays(row: { startsOn: Date; endsOn: Date | null; endedOn: Date | null }): PlacementDates {
+  return {
+    startsOn: dateToDay(row.startsOn),
+    endsOn: row.endsOn ? dateToDay(row.endsOn) : null,
+    endedOn: row.endedOn ? dateToDay(row.endedOn) : null,
+  };
 }
 
 /** The day it stops running (exclusive), or null while open-ended. */
