@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
@@ -11,6 +12,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The public board's data cache, exact across app instances (the file explains how).
+  cacheHandler: path.resolve("lib/cache/next-cache-handler.mjs"),
   // Server-only packages with native or dynamic requires stay outside the bundle.
   serverExternalPackages: ["pg", "pg-copy-streams", "pg-boss", "pino", "nodemailer", "@prisma/adapter-pg", "@resvg/resvg-js", "exceljs"],
   // Server actions get the same body bound as route handlers (lib/http/request-guard.ts).

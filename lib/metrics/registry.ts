@@ -17,6 +17,8 @@ const REPORTS_SQL = `SELECT count(*)::int AS total,
                             count(*) FILTER (WHERE (created_at AT TIME ZONE 'Europe/Berlin')::date = (now() AT TIME ZONE 'Europe/Berlin')::date)::int AS today
                        FROM capacity_report`;
 
+type CacheResult = "hits" | "misses" | "invalidated" | "errors";
+
 export interface AppMetrics {
   registry: Registry;
   observeRequest(group: RouteGroup, method: string, status: number, seconds: number): void;
@@ -70,6 +72,35 @@ export function createAppMetrics(options: { token?: string; databaseUrl?: string
     },
   });
   void poolConnections;
+  // The public board's cache (lib/cache/next-cache-handler.mjs) keeps its counts on globalThis.
+  const cacheState = () =>
+    (globalThis as { __wohnraumPublicCache?: { stats: Record<CacheResult, number>; entries: Map<string, unknown>; bytes: number } })
+      .__wohnraumPublicCache;
+  const counted: Record<CacheResult, number> = { hits: 0, misses: 0, invalidated: 0, errors: 0 };
+  const cacheReads = new Counter({
+    name: "wohnraum_public_cache_reads_total",
+    help: "Reads of the public board's cache: hits, misses, entries dropped after a change, and checks that failed",
+    labelNames: ["result"] as const,
+    registers: [registry],
+    collect() {
+      const stats = cacheState()?.stats;
+      if (!stats) return;
+      for (const result of Object.keys(counted) as CacheResult[]) {
+        this.inc({ result }, stats[result] - counted[result]);
+        counted[result] = stats[result];
+      }
+    },
+  });
+  void cacheReads;
+  const cacheEntries = new Gauge({
+    name: "wohnraum_public_cache_bytes",
+    help: "Memory the public board's cache holds in this process",
+    registers: [registry],
+    collect() {
+      this.set(cacheState()?.bytes ?? 0);
+    },
+  });
+  void cacheEntries;
   const queueDepth = new Gauge({
     name: "wohnraum_job_queue_depth",
     help: "Jobs waiting (created or to be retried), by queue",

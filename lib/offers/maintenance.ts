@@ -10,8 +10,9 @@ export const ERASED_DESCRIPTION = "[gelöscht]";
 
 // The board's hourly job: delete unconfirmed offers after 48 hours, remind offerers a day before
 // expiry, ask offerers of stale offers and hide unanswered ones (stale-maintenance.ts), and erase
-// personal data `offerRetentionDays` after an offer ended. Expiry itself needs no job: the list
-// query excludes expired offers at the instant they expire.
+// personal data `offerRetentionDays` after an offer ended, and prune the cache's old change
+// events. Expiry itself needs no job: the list query excludes expired offers at the instant they
+// expire.
 
 export interface MaintenanceDependencies {
   prisma: PrismaClient;
@@ -113,6 +114,13 @@ export async function runOfferMaintenance(deps: MaintenanceDependencies) {
     });
   }
   await prisma.caughtMail.deleteMany({ where: { countyId: null, receivedAt: { lt: erasureCutoff(now, 30) } } });
+
+  // The cache's change events (lib/cache/next-cache-handler.mjs) matter only while an entry read
+  // before them may still be kept: an hour. Two hours leave room; future expiries stay.
+  const eventCutoff = new Date(now.getTime() - 2 * 3_600_000);
+  await prisma.cacheTagEvent.deleteMany({
+    where: { createdAt: { lt: eventCutoff }, OR: [{ dueAt: null }, { dueAt: { lt: eventCutoff } }] },
+  });
 
   return { unconfirmedDeleted, reminded, staleChecked, staleHidden, erased };
 }

@@ -1,14 +1,14 @@
 import "server-only";
-import { dayToDate } from "../dates";
 import { db, Prisma } from "../db/client";
 import { boardCounty } from "./board";
 import type { OfferFilters } from "./filters";
 import { PAGE_SIZE } from "./filters";
 import { isListed, listedWhere } from "./lifecycle";
-import { listedOfferIdsWithinCeiling } from "./rent-ceiling-service";
+import { offerCountSql, offerPageSql, publicOfferOfRow, type OfferListRow } from "./list-sql";
 
-// What seekers see. The select names public fields only: the offerer's e-mail address is never
-// read here, and the phone only when the offerer chose to publish it.
+// What seekers see. The select (and the list's SQL, list-sql.ts) names public fields only: the
+// offerer's e-mail address is never read here, and the phone only when the offerer chose to
+// publish it.
 
 export const PUBLIC_FIELDS = {
   id: true,
@@ -36,58 +36,16 @@ export const PUBLIC_FIELDS = {
 
 export type PublicOffer = Prisma.HousingOfferGetPayload<{ select: typeof PUBLIC_FIELDS }> & { phone: string | null };
 
-/** The list's order; ties end at the id, so pages never overlap. Shared with the open-data API. */
-export function offerListOrder(sort: OfferFilters["sortierung"]): Prisma.HousingOfferOrderByWithRelationInput[] {
-  switch (sort) {
-    case "frei":
-      return [{ availableFrom: "asc" }, { confirmedAt: "desc" }, { id: "asc" }];
-    case "miete":
-      // Free offers (no rent) first, then by rent.
-      return [{ freeOfCharge: "desc" }, { warmRentEuros: { sort: "asc", nulls: "first" } }, { id: "asc" }];
-    default:
-      return [{ confirmedAt: "desc" }, { id: "asc" }];
-  }
-}
-
-/**
- * The offers a filter matches among a county's, listed or not (the caller adds listedWhere), for
- * the HTML list and the open-data API alike. "Kosten werden übernommen" keeps free offers and those
- * at or below the county's rent ceiling for their persons (lib/offers/rent-ceilings.ts).
- */
-export async function offerFilterWhere(
-  countyId: string,
-  filters: Omit<OfferFilters, "sortierung" | "seite">,
-  now: Date,
-): Promise<Prisma.HousingOfferWhereInput> {
-  const conditions: Prisma.HousingOfferWhereInput[] = [
-    { countyId },
-    ...(filters.gemeinde ? [{ municipality: { slug: filters.gemeinde } }] : []),
-    ...(filters.art ? [{ type: filters.art }] : []),
-    ...(filters.personen ? [{ persons: { gte: filters.personen } }] : []),
-    ...(filters.miete !== undefined ? [{ OR: [{ freeOfCharge: true }, { warmRentEuros: { lte: filters.miete } }] }] : []),
-    ...(filters.ab ? [{ availableFrom: { lte: dayToDate(filters.ab) } }] : []),
-    ...(filters.barrierefrei ? [{ barrierFree: true }] : []),
-    ...(filters.haustiere ? [{ petsAllowed: true }] : []),
-  ];
-  if (filters.kosten) conditions.push({ OR: [{ freeOfCharge: true }, { id: { in: await listedOfferIdsWithinCeiling(countyId, now) } }] });
-  return { AND: conditions };
-}
-
 export async function listPublicOffers(filters: OfferFilters, now = new Date()) {
   const county = await boardCounty();
-  const where: Prisma.HousingOfferWhereInput = { AND: [await offerFilterWhere(county.id, filters, now), listedWhere(now)] };
-  const total = await db().housingOffer.count({ where });
+  const count = offerCountSql(county.id, filters, now);
+  const [{ total }] = await db().$queryRawUnsafe<[{ total: number }]>(count.text, ...count.values);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   // A page past the end (an old link) shows the last page rather than nothing.
   const page = Math.min(filters.seite, pages);
-  const rows = await db().housingOffer.findMany({
-    where,
-    select: { ...PUBLIC_FIELDS, contactPhone: true },
-    orderBy: offerListOrder(filters.sortierung),
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
-  });
-  return { county, total, pages, page, offers: rows.map(toPublic) };
+  const statement = offerPageSql(county.id, filters, now, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const rows = await db().$queryRawUnsafe<OfferListRow[]>(statement.text, ...statement.values);
+  return { county, total, pages, page, offers: rows.map(publicOfferOfRow) };
 }
 
 function toPublic(row: Prisma.HousingOfferGetPayload<{ select: typeof PUBLIC_FIELDS & { contactPhone: true } }>): PublicOffer {

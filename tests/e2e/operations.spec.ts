@@ -20,6 +20,7 @@ test("every response carries a request id of its own", async ({ request }) => {
 
 test("/api/metrics answers only with the token, then with the app's figures", async ({ request }) => {
   await request.get("/de");
+  await request.get("/de");
   await request.get("/anmelden");
   for (const headers of [{}, { Authorization: "Bearer falsch-falsch-falsch-falsch" }] as Record<string, string>[]) {
     const refused = await request.get("/api/metrics", { headers });
@@ -43,4 +44,8 @@ test("/api/metrics answers only with the token, then with the app's figures", as
   expect(value('wohnraum_db_pool_connections{state="waiting"}')).toBe(0);
   expect(value("wohnraum_reports_saved_total")).toBeGreaterThan(0);
   expect(body).toMatch(/^wohnraum_mails_total\{outcome="sent"\} \d+$/m);
+  // The board's home page read its counts through the cache: once missed, then hit.
+  expect(value('wohnraum_public_cache_reads_total{result="hits"}')).toBeGreaterThanOrEqual(1);
+  expect(value('wohnraum_public_cache_reads_total{result="misses"}')).toBeGreaterThanOrEqual(1);
+  expect(value("wohnraum_public_cache_bytes")).toBeGreaterThan(0);
 });

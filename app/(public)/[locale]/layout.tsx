@@ -7,7 +7,7 @@ import { Suspense } from "react";
 import { LanguageSwitcher } from "@/components/board/language-switcher";
 import { isLocale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
-import { boardCounty } from "@/lib/offers/board";
+import { cachedBoardCounty } from "@/lib/offers/public-cache";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -23,7 +23,11 @@ export default async function BoardLayout({ children, params }: { children: Reac
   // Unknown first segments (e.g. /xx/…) are not pages of the board.
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const [t, messages, county] = await Promise.all([getTranslations({ locale, namespace: "common" }), loadMessages(locale), boardCounty()]);
+  const [t, messages, county] = await Promise.all([
+    getTranslations({ locale, namespace: "common" }),
+    loadMessages(locale),
+    cachedBoardCounty(),
+  ]);
   return (
     <NextIntlClientProvider locale={locale} messages={messages} timeZone="Europe/Berlin">
       <div className="flex min-h-screen flex-col">

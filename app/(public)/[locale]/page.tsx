@@ -3,12 +3,12 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/styles";
 import { isLocale } from "@/lib/i18n/locales";
-import { boardSummary } from "@/lib/offers/queries";
+import { cachedBoardSummary } from "@/lib/offers/public-cache";
 
 export default async function BoardHome({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
-  const [t, summary] = await Promise.all([getTranslations({ locale, namespace: "home" }), boardSummary()]);
+  const [t, summary] = await Promise.all([getTranslations({ locale, namespace: "home" }), cachedBoardSummary()]);
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-col gap-3">

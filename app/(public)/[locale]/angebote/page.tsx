@@ -5,9 +5,8 @@ import { getTranslations } from "next-intl/server";
 import { OfferCard } from "@/components/board/offer-card";
 import { OfferFiltersForm } from "@/components/board/offer-filters";
 import { isLocale } from "@/lib/i18n/locales";
-import { boardMunicipalities } from "@/lib/offers/board";
 import { filtersToQuery, parseOfferFilters } from "@/lib/offers/filters";
-import { listPublicOffers } from "@/lib/offers/queries";
+import { cachedMunicipalities, cachedOfferList } from "@/lib/offers/public-cache";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -25,8 +24,8 @@ export default async function OfferListPage({
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   const filters = parseOfferFilters(await searchParams);
-  const [t, result] = await Promise.all([getTranslations({ locale, namespace: "list" }), listPublicOffers(filters)]);
-  const municipalities = await boardMunicipalities(result.county.id);
+  const [t, result] = await Promise.all([getTranslations({ locale, namespace: "list" }), cachedOfferList(filters)]);
+  const municipalities = await cachedMunicipalities(result.county.id);
   const page = result.page;
   const pageLink = (target: number) => `/${locale}/angebote${filtersToQuery({ ...filters, seite: target })}`;
   return (

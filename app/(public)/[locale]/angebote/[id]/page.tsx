@@ -7,15 +7,13 @@ import { OfferFacts } from "@/components/board/offer-facts";
 import { OfferGone } from "@/components/board/offer-gone";
 import { isLocale } from "@/lib/i18n/locales";
 import { formatInstant } from "@/lib/offers/format";
-import { boardCounty } from "@/lib/offers/board";
-import { publicOffer } from "@/lib/offers/queries";
-import { loadCeilingTables } from "@/lib/offers/rent-ceiling-service";
+import { cachedBoardCounty, cachedCeilingTables, cachedOffer } from "@/lib/offers/public-cache";
 import { assessRent } from "@/lib/offers/rent-ceilings";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
   const { locale, id } = await params;
   if (!isLocale(locale)) return {};
-  const found = await publicOffer(id);
+  const found = await cachedOffer(id);
   if (found?.state !== "listed") return {};
   const tt = await getTranslations({ locale, namespace: "types" });
   return { title: `${tt(found.offer.type)}, ${found.offer.municipality.name}` };
@@ -24,7 +22,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function OfferDetailPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
   if (!isLocale(locale)) notFound();
-  const found = await publicOffer(id);
+  const found = await cachedOffer(id);
   if (!found) notFound();
   // proxy.ts answers ended offers with 410 before this page runs; this covers the instant between.
   if (found.state === "ended") return <OfferGone locale={locale} />;
@@ -34,7 +32,7 @@ export default async function OfferDetailPage({ params }: { params: Promise<{ lo
     getTranslations({ locale, namespace: "types" }),
     getTranslations({ locale, namespace: "list" }),
     getTranslations({ locale, namespace: "common" }),
-    boardCounty().then((county) => loadCeilingTables(county.id)),
+    cachedBoardCounty().then((county) => cachedCeilingTables(county.id)),
   ]);
   // A neutral hint, no judgement: the seeker's office may not pay the whole rent.
   const rent = assessRent(offer, ceilings.get(offer.municipality.id));
