@@ -25,22 +25,6 @@ export async function loadCeilingTables(countyId: string): Promise<Map<string, C
   return tables;
 }
 
-/**
- * Ids of listed offers with a rent at or below the ceiling for their persons: the same rule as
- * ceilingFor/assessRent (the ceiling of the largest recorded size not above the offer's persons;
- * at the ceiling counts as covered), in SQL. For the filter "Kosten werden übernommen".
- */
-export async function listedOfferIdsWithinCeiling(countyId: string, now: Date): Promise<string[]> {
-  const rows = await db().$queryRaw<{ id: string }[]>`
-    SELECT o.id FROM housing_offer o
-    WHERE o.county_id = ${countyId} AND o.status = 'PUBLISHED' AND o.expires_at > ${now} AND NOT o.free_of_charge
-      AND o.warm_rent_euros <= (
-        SELECT c.max_warm_rent FROM rent_ceiling c
-        WHERE c.municipality_id = o.municipality_id AND c.household_size <= o.persons
-        ORDER BY c.household_size DESC LIMIT 1)`;
-  return rows.map((row) => row.id);
-}
-
 export async function listRentCeilings(actor: Actor) {
   if (!can(actor, "board:configure")) return null;
   const [municipalities, tables] = await Promise.all([

@@ -1,6 +1,6 @@
 // Rent ceilings (KdU): job centres and social welfare offices pay only an "angemessene" rent, set
 // by the county per municipality and household size. Pure functions, so the offer page, the
-// staff list, the filter's SQL (rent-ceiling-queries.ts) and the tests agree.
+// staff list, the filter's SQL (list-sql.ts) and the tests agree (offer-list-sql.test.ts checks the SQL).
 
 /** Household sizes the table has columns for; the last applies to larger households too. */
 export const CEILING_SIZES = [1, 2, 3, 4, 5, 6, 7, 8] as const;
