@@ -5,7 +5,7 @@ import { isBuildCurrent, sourceStamp, writeBuildStamp } from "../lib/platform/bu
 import { SetupError } from "../lib/platform/setup-error";
 
 export const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-const TSX_CLI = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
+export const TSX_CLI = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
 
 /** Starts the app's own server (scripts/serve.ts: Next.js behind node:http) on `port`. */
 export function spawnApp(

@@ -1,7 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import type { OfferFilters } from "@/lib/offers/filters";
+import { escapeXml } from "@/lib/exports/svg";
 import { OFFER_TYPES } from "@/lib/offers/schema";
+
+/** The municipality select's options as markup, the chosen one selected; names and slugs escaped. */
+export function municipalityOptions(anyLabel: string, municipalities: { slug: string; name: string }[], chosen?: string): string {
+  const option = (value: string, label: string) =>
+    `<option value="${escapeXml(value)}"${value === (chosen ?? "") ? " selected" : ""}>${escapeXml(label)}</option>`;
+  return option("", anyLabel) + municipalities.map((municipality) => option(municipality.slug, municipality.name)).join("");
+}
 
 const controlClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900";
 
@@ -41,14 +49,12 @@ export async function OfferFiltersForm({
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <label className="flex flex-col gap-1 text-sm font-medium">
             {tf("municipality")}
-            <select name="gemeinde" defaultValue={filters.gemeinde ?? ""} className={controlClass}>
-              <option value="">{t("anyMunicipality")}</option>
-              {municipalities.map((municipality) => (
-                <option key={municipality.slug} value={municipality.slug}>
-                  {municipality.name}
-                </option>
-              ))}
-            </select>
+            {/* A county may have hundreds of municipalities: their options are one string, not an element each. */}
+            <select
+              name="gemeinde"
+              className={controlClass}
+              dangerouslySetInnerHTML={{ __html: municipalityOptions(t("anyMunicipality"), municipalities, filters.gemeinde) }}
+            />
           </label>
           <label className="flex flex-col gap-1 text-sm font-medium">
             {tf("type")}

@@ -6,7 +6,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Suspense } from "react";
 import { LanguageSwitcher } from "@/components/board/language-switcher";
 import { isLocale } from "@/lib/i18n/locales";
-import { loadMessages } from "@/lib/i18n/messages";
+import { clientMessages, loadMessages } from "@/lib/i18n/messages";
 import { cachedBoardCounty } from "@/lib/offers/public-cache";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -29,7 +29,7 @@ export default async function BoardLayout({ children, params }: { children: Reac
     cachedBoardCounty(),
   ]);
   return (
-    <NextIntlClientProvider locale={locale} messages={messages} timeZone="Europe/Berlin">
+    <NextIntlClientProvider locale={locale} messages={clientMessages(messages)} timeZone="Europe/Berlin">
       <div className="flex min-h-screen flex-col">
         <a
           href="#inhalt"

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { OfferForm } from "@/components/board/offer-form";
 import { Alert } from "@/components/ui/alert";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
-import { loadMessages } from "@/lib/i18n/messages";
+import { clientMessages, loadMessages } from "@/lib/i18n/messages";
 import { loadOfferFormPage } from "@/lib/offers/form-page";
 
 // The offer form without the board's header and footer, for a county's own site (iframe).
@@ -40,7 +40,7 @@ export default async function EmbeddedOfferFormPage({
     loadOfferFormPage(locale),
   ]);
   return (
-    <NextIntlClientProvider locale={locale} messages={messages} timeZone="Europe/Berlin">
+    <NextIntlClientProvider locale={locale} messages={clientMessages(messages)} timeZone="Europe/Berlin">
       <main className="mx-auto flex w-full max-w-3xl flex-col gap-4 p-4" id="inhalt">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-slate-800">{t("intro")}</p>
