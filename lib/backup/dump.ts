@@ -31,14 +31,23 @@ export interface WrittenBackup {
   rows: Record<string, number>;
 }
 
+/**
+ * Tables a backup leaves out: the public board cache's change events matter for an hour to the
+ * running instances (lib/cache/next-cache-handler.mjs), and a restore writes its own through the
+ * triggers while it copies the offers back.
+ */
+export const NOT_BACKED_UP = ["cache_tag_event"];
+
 /** Tables of the app in schema public (not the migration record), with their stored columns. */
 export async function appTables(client: pg.Client): Promise<{ name: string; columns: string[] }[]> {
   const { rows } = await client.query<{ name: string; columns: string[] }>(
     `SELECT c.relname AS name, array_agg(a.attname::text ORDER BY a.attnum) AS columns
        FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
       WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND NOT c.relispartition
-        AND c.relname <> '_prisma_migrations' AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+        AND c.relname <> '_prisma_migrations' AND NOT c.relname = ANY($1::text[])
+        AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
       GROUP BY c.relname ORDER BY c.relname`,
+    [NOT_BACKED_UP],
   );
   return rows;
 }
@@ -116,7 +125,12 @@ export async function writeLogicalBackup(connectionString: string, dir: string, 
     }
 
     const sequences = await client.query<{ name: string; lastValue: string | null }>(
-      `SELECT sequencename AS name, last_value::text AS "lastValue" FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1`,
+      `SELECT s.sequencename AS name, s.last_value::text AS "lastValue" FROM pg_sequences s
+        WHERE s.schemaname = 'public'
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid
+                           WHERE d.objid = format('public.%I', s.sequencename)::regclass AND d.deptype = 'a' AND t.relname = ANY($1::text[]))
+        ORDER BY 1`,
+      [NOT_BACKED_UP],
     );
     const sequenceValues = Object.fromEntries(sequences.rows.map((row) => [row.name, { lastValue: row.lastValue }]));
     await write(gzip, `${SEQUENCES_PREFIX}${JSON.stringify(sequenceValues)}\n`);

@@ -36,7 +36,19 @@ export async function writePgDumpBackup(url: string, dir: string, now = new Date
   const { dbname, env } = connectionArgs(url);
   try {
     // Ownership and grants are the restoring installation's business (lib/db/roles.ts re-applies them).
-    await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--exclude-schema=pgboss", `--file=${partial}`, dbname], env);
+    await run(
+      "pg_dump",
+      [
+        "--format=custom",
+        "--no-owner",
+        "--no-privileges",
+        "--exclude-schema=pgboss",
+        "--exclude-table-data=public.cache_tag_event",
+        `--file=${partial}`,
+        dbname,
+      ],
+      env,
+    );
     const handle = await open(partial, "r+");
     await handle.sync().finally(() => handle.close());
     await rename(partial, file);

@@ -4,7 +4,7 @@ import { finished } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom, type CopyStreamQuery } from "pg-copy-streams";
 import { applyMigrations, readMigrations } from "../db/migrate";
-import { appTables, foreignKeys } from "./dump";
+import { appTables, foreignKeys, NOT_BACKED_UP } from "./dump";
 import { BackupFileError, type BackupMethod } from "./format";
 import { restorePgDump } from "./pg-tools";
 import { readBackup, type BackupContents } from "./reader";
@@ -84,6 +84,7 @@ export async function describeContents(client: pg.Client): Promise<{ migrations:
   let migrations = 0;
   const tablesWithRows: string[] = [];
   for (const { name } of tables.rows) {
+    if (NOT_BACKED_UP.includes(name)) continue;
     if (name === "_prisma_migrations") {
       migrations = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "_prisma_migrations"`)).rows[0]!.n;
     } else if ((await client.query(`SELECT 1 FROM ${client.escapeIdentifier(name)} LIMIT 1`)).rowCount) {
