@@ -12,7 +12,7 @@ import { canExtend, expiryOnExtend, offerState, type OfferState } from "./lifecy
 import { queueOfferMails } from "./mail-queue";
 import { manageLink, type OfferMailKind } from "./mails";
 import { OFFER_STATES, offerIdSchema, staffOfferActionSchema } from "./oversight-schema";
-import { staleView } from "./stale";
+import { keptOfferData, staleView } from "./stale";
 import { newOfferToken } from "./tokens";
 
 // Staff follow the offers of their municipality (clerks) or county (coordinators, admins),
@@ -148,7 +148,7 @@ export async function staffExtendOffer(actor: Actor, offerId: unknown, reason: u
     // Conditional on the expiry read: of two submits, one extends.
     const { count } = await tx.housingOffer.updateMany({
       where: { id: offer.id, ...overseeableOffers(actor), status: "PUBLISHED", expiresAt: offer.expiresAt, personalDataErasedAt: null },
-      data: { expiresAt, reminderSentAt: null },
+      data: { expiresAt, reminderSentAt: null, ...keptOfferData(now) },
     });
     if (!count) return false;
     await tx.offerToken.create({ data: { offerId: offer.id, tokenHash, createdAt: now } });

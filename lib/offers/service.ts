@@ -18,6 +18,7 @@ import {
   type RequestContext,
 } from "./board-request";
 import { canExtend, expiryOnConfirm, expiryOnExtend, offerState, unconfirmedCutoff, type OfferState } from "./lifecycle";
+import { keptOfferData } from "./stale";
 import { manageLink, offerTitle } from "./mails";
 import { fieldErrorsOf, offerInputSchema, resendLinksSchema, tokenSchema } from "./schema";
 import { emailKey, hashOfferToken, newOfferToken } from "./tokens";
@@ -127,9 +128,6 @@ export async function offerByToken(token: unknown) {
 
 export type ManageAction = "confirm" | "extend" | "keep" | "delete" | "placed";
 
-/** "Ja, noch aktuell" (and an extension): a new round of the stale check (lib/offers/stale.ts). */
-const keptData = (now: Date) => ({ keptAt: now, staleCheckSentAt: null, staleHiddenAt: null });
-
 export type ManageResult = { ok: true; state: OfferState; expiresAt: Date | null } | BoardFailure;
 
 /**
@@ -175,7 +173,7 @@ export async function manageOffer(
       const { count } = await tx.housingOffer.updateMany({
         where: { id: offer.id, status: "PUBLISHED", expiresAt: offer.expiresAt },
         // Extending says the offer is current: it also answers a stale check and shows a hidden offer again.
-        data: { expiresAt, reminderSentAt: null, ...keptData(now) },
+        data: { expiresAt, reminderSentAt: null, ...keptOfferData(now) },
       });
       if (!count) return false;
       await audit(tx, "offer.extended", { by: "offerer", expiresAt: expiresAt.toISOString() });
@@ -192,7 +190,7 @@ export async function manageOffer(
       // Conditional on the keep read: of two simultaneous clicks, one keeps (and is audited).
       const { count } = await tx.housingOffer.updateMany({
         where: { id: offer.id, status: "PUBLISHED", expiresAt: { gt: now }, keptAt: offer.keptAt },
-        data: keptData(now),
+        data: keptOfferData(now),
       });
       if (count) await audit(tx, "offer.kept", { by: "offerer", wasHidden: offer.staleHiddenAt !== null });
       return count > 0;

@@ -96,3 +96,10 @@ export function staleView(
     keptAt: offer.keptAt,
   };
 }
+
+/**
+ * What "Ja, noch aktuell", an extension by the offerer, and an extension by staff (who spoke with
+ * the offerer, with a reason on record) all write: a new round of the check, and a hidden offer
+ * listed again.
+ */
+export const keptOfferData = (now: Date) => ({ keptAt: now, staleCheckSentAt: null, staleHiddenAt: null });

@@ -99,6 +99,15 @@ describe("who oversees which offers", () => {
 });
 
 describe("staff extend and end", () => {
+  it("lists an offer the stale-offer check hid again when staff extend it, with a new round of the check", async () => {
+    const hiddenAt = new Date(Date.now() - DAY);
+    const offer = await createOffer(place.a, "published", { staleCheckSentAt: new Date(Date.now() - 4 * DAY), staleHiddenAt: hiddenAt });
+    expect((await staffExtendOffer(demo.coordinator, offer.id, "Telefonisch bestätigt: noch frei")).changed).toBe(true);
+    const row = await db().housingOffer.findUniqueOrThrow({ where: { id: offer.id } });
+    expect(row).toMatchObject({ staleHiddenAt: null, staleCheckSentAt: null });
+    expect(row.keptAt!.getTime()).toBeGreaterThan(hiddenAt.getTime());
+  });
+
   it("extends an expired offer by seven days once, records the reason and mails a fresh manage link", async () => {
     const offer = await createOffer(place.a, "expired", { reminderSentAt: new Date(Date.now() - 2 * DAY) });
     const jobsBefore = (await mailJobs()).length;
