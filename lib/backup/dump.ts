@@ -33,8 +33,8 @@ export interface WrittenBackup {
 
 /**
  * Tables a backup leaves out: the public board cache's change events matter for an hour to the
- * running instances (lib/cache/next-cache-handler.mjs), and a restore writes its own through the
- * triggers while it copies the offers back.
+ * running instances (lib/cache/next-cache-handler.mjs), and a restore writes its own: through the
+ * triggers while it copies the offers back, or (pg_restore) afterwards (restore.ts).
  */
 export const NOT_BACKED_UP = ["cache_tag_event"];
 

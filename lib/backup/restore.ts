@@ -54,11 +54,29 @@ export async function restoreBackup(options: {
   await clearTarget(options.url, options.force ?? false, log);
   if (!contents) {
     await restorePgDump(options.url, options.file);
+    await recordListedExpiries(options.url);
     return { method, migration: null, rows: null };
   }
   await applyMigrations(options.url, { upTo: contents.header.migration, log });
   const rows = await copyRowsBack(options.url, options.file, contents);
   return { method, migration: contents.header.migration, rows };
+}
+
+/**
+ * pg_restore creates the triggers after the rows, so the public board cache learns of no offer's
+ * expiry: record them (migration 20261130090000_public_board_cache). A backup from before that
+ * migration has no such function; the next start's migration records them then.
+ */
+async function recordListedExpiries(url: string) {
+  const client = new pg.Client({ connectionString: url, application_name: "wohnraum-restore" });
+  await client.connect();
+  try {
+    await client.query(`DO $$ BEGIN
+      IF to_regproc('public.cache_events_for_listed_offers') IS NOT NULL THEN PERFORM public.cache_events_for_listed_offers(); END IF;
+    END $$`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** gzip: the app's logical format; PGDMP: pg_dump's custom format. */

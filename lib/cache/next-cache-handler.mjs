@@ -3,7 +3,9 @@
 // and every read asks PostgreSQL whether a tag the entry carries changed since its data was read:
 // one indexed query, so any number of app instances on one database stay exact, and a change is
 // visible on every instance at its next request. Triggers write the events
-// (migration 20261130090000_public_board_cache explains the snapshot rule).
+// (migration 20261130090000_public_board_cache explains the snapshot rule); the cached function
+// records the snapshot right before it reads (lib/offers/public-cache.ts), so the snapshot always
+// belongs to the data it is stored with.
 // Everything else Next.js caches (prerendered pages, images) stays with its own file-system cache.
 //
 // Plain JavaScript: Next.js loads this file itself, outside the bundle. The process has already
@@ -26,29 +28,39 @@ const state = (globalThis.__wohnraumPublicCache ??= {
   /** @type {Map<string, { value: object, tags: string[], snapshot: string, readAt: string, storedAt: number, bytes: number }>} */
   entries: new Map(),
   bytes: 0,
-  /** Snapshot taken at a miss, for the set() that follows: @type {Map<string, { snapshot: string, readAt: string }>} */
-  pending: new Map(),
   /** @type {pg.Pool | null | undefined} */
   pool: undefined,
   stats: { hits: 0, misses: 0, invalidated: 0, errors: 0 },
 });
 
+/** What an entry costs beyond its body: the Map slot, the objects, snapshot and tags (an estimate). */
+const ENTRY_OVERHEAD_BYTES = 512;
+
 function pool() {
   if (state.pool === undefined) {
     const connectionString = process.env.DATABASE_URL;
-    state.pool = connectionString ? new pg.Pool({ connectionString, max: 4, application_name: "wohnraum cache" }) : null;
+    // A database that does not answer makes a check fail fast (a miss), not a request hang.
+    state.pool = connectionString
+      ? new pg.Pool({
+          connectionString,
+          max: 4,
+          application_name: "wohnraum cache",
+          connectionTimeoutMillis: 2000,
+          statement_timeout: 2000,
+        })
+      : null;
     // An idle connection the server ends must not end the process; the next query opens another.
     state.pool?.on("error", (error) => console.warn("public cache: idle database connection lost", error.message));
   }
   return state.pool;
 }
 
-// The snapshot before the data is read, and the UTC time then (due events count after it).
-const SNAPSHOT_SQL = `SELECT pg_current_snapshot()::text AS snapshot, (clock_timestamp() AT TIME ZONE 'UTC')::text AS read_at`;
-
 // Changed since the entry's snapshot: an event whose transaction the snapshot did not see (only
-// those at or above its xmin can be unseen), or a due event (an expiry) that came due since.
-const CHANGED_SQL = `SELECT EXISTS (
+// those at or above its xmin can be unseen), or a due event (an expiry) that came due since. A
+// database whose transaction counter is behind the snapshot's (restored into a new cluster) has
+// seen no history the snapshot knows: everything counts as changed.
+const CHANGED_SQL = `SELECT pg_snapshot_xmax(pg_current_snapshot()) < pg_snapshot_xmax($2::pg_snapshot)
+  OR EXISTS (
     SELECT 1 FROM cache_tag_event
      WHERE tag = ANY($1::text[])
        AND xid >= pg_snapshot_xmin($2::pg_snapshot)::text::bigint
@@ -60,33 +72,55 @@ const CHANGED_SQL = `SELECT EXISTS (
 
 const FETCH = "FETCH";
 
+/**
+ * The snapshot and time the cached function recorded before it read its data
+ * (lib/offers/public-cache.ts): the value is `{ snapshot, readAt, value }` as JSON.
+ */
+function readSnapshot(body) {
+  try {
+    const stored = JSON.parse(body);
+    return typeof stored?.snapshot === "string" && typeof stored?.readAt === "string"
+      ? { snapshot: stored.snapshot, readAt: stored.readAt }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 export default class WohnraumCacheHandler extends FileSystemCache {
   async get(key, ctx) {
     if (ctx?.kind !== FETCH) return super.get(key, ctx);
     const database = pool();
     if (!database) return null;
-    try {
-      const entry = state.entries.get(key);
-      if (entry && Date.now() - entry.storedAt < MAX_ENTRY_AGE_MS) {
-        const tags = [...new Set([...entry.tags, ...(ctx.tags ?? [])])];
-        const { rows } = await database.query(CHANGED_SQL, [tags, entry.snapshot, entry.readAt]);
-        if (!rows[0].changed) {
-          state.stats.hits++;
-          // Most recently used last: Map keeps insertion order.
-          state.entries.delete(key);
-          state.entries.set(key, entry);
-          return { lastModified: entry.storedAt, value: entry.value };
-        }
-        state.stats.invalidated++;
-      }
-      if (entry) forget(key);
-      const { rows } = await database.query(SNAPSHOT_SQL);
-      // Two requests missing at once: keep the older snapshot, which errs on the side of reading again.
-      if (!state.pending.has(key)) state.pending.set(key, { snapshot: rows[0].snapshot, readAt: rows[0].read_at });
+    const entry = state.entries.get(key);
+    if (!entry) {
       state.stats.misses++;
       return null;
+    }
+    if (Date.now() - entry.storedAt >= MAX_ENTRY_AGE_MS) {
+      forget(key, entry);
+      state.stats.misses++;
+      return null;
+    }
+    try {
+      const tags = [...new Set([...entry.tags, ...(ctx.tags ?? [])])];
+      const { rows } = await database.query(CHANGED_SQL, [tags, entry.snapshot, entry.readAt]);
+      if (rows[0].changed) {
+        forget(key, entry);
+        state.stats.invalidated++;
+        return null;
+      }
+      state.stats.hits++;
+      // Most recently used last (Map keeps insertion order), unless another request replaced or
+      // dropped the entry meanwhile.
+      if (state.entries.get(key) === entry) {
+        state.entries.delete(key);
+        state.entries.set(key, entry);
+      }
+      return { lastModified: entry.storedAt, value: entry.value };
     } catch (error) {
-      // Without the database the data cannot be read either; the request fails there, clearly.
+      // Unchecked is unusable: a miss. Without the database the data cannot be read either; the
+      // request fails there, clearly.
       state.stats.errors++;
       console.warn("public cache: could not check an entry", error.message);
       return null;
@@ -95,36 +129,44 @@ export default class WohnraumCacheHandler extends FileSystemCache {
 
   async set(key, data, ctx) {
     if (data?.kind !== FETCH) return super.set(key, data, ctx);
-    const read = state.pending.get(key);
-    state.pending.delete(key);
-    // No snapshot from before the data was read: it cannot be checked later, so it is not kept.
+    if (!pool()) return;
+    const body = data.data?.body ?? "";
+    // Without the snapshot its data was read after, an entry could not be checked: not kept.
+    const read = readSnapshot(body);
     if (!read) return;
-    const bytes = Buffer.byteLength(data.data?.body ?? "") + key.length;
-    forget(key);
-    state.entries.set(key, { value: data, tags: ctx?.tags ?? data.tags ?? [], ...read, storedAt: Date.now(), bytes });
+    const tags = ctx?.tags ?? data.tags ?? [];
+    const bytes = Buffer.byteLength(body) + key.length + ENTRY_OVERHEAD_BYTES + tags.join("").length;
+    forget(key, state.entries.get(key));
+    state.entries.set(key, { value: data, tags, ...read, storedAt: Date.now(), bytes });
     state.bytes += bytes;
-    for (const [oldest] of state.entries) {
+    for (const [oldest, entry] of state.entries) {
       if (state.bytes <= MAX_BYTES) break;
-      forget(oldest);
+      forget(oldest, entry);
     }
   }
 
   /** Next.js's revalidateTag(): recorded for every instance, like the triggers' events. */
   async revalidateTag(tags, durations) {
     await super.revalidateTag(tags, durations);
-    const list = typeof tags === "string" ? [tags] : tags;
+    // Path tags (revalidatePath) name pages, which this handler does not keep.
+    const list = (typeof tags === "string" ? [tags] : tags).filter((tag) => !tag.startsWith("_N_T_"));
     const database = pool();
     if (!database || list.length === 0) return;
-    await database.query(
-      `INSERT INTO cache_tag_event (tag, xid) SELECT tag, pg_current_xact_id()::text::bigint FROM unnest($1::text[]) AS tag`,
-      [list],
-    );
+    try {
+      await database.query(
+        `INSERT INTO cache_tag_event (tag, xid) SELECT tag, pg_current_xact_id()::text::bigint FROM unnest($1::text[]) AS tag`,
+        [list],
+      );
+    } catch (error) {
+      // The change that asked for this has happened; its own triggers recorded it for the data here.
+      console.warn("public cache: could not record a revalidation", error.message);
+    }
   }
 }
 
-function forget(key) {
-  const entry = state.entries.get(key);
-  if (!entry) return;
+/** Drops the entry, if it is still the one stored under the key. */
+function forget(key, entry) {
+  if (!entry || state.entries.get(key) !== entry) return;
   state.entries.delete(key);
   state.bytes -= entry.bytes;
 }

@@ -29,11 +29,20 @@ afterAll(() => other.end());
 let keys = 0;
 const entry = (body: string) => ({ kind: "FETCH" as const, data: { headers: {}, body, status: 200, url: "" }, revalidate: 31536000 });
 
-/** A miss (the handler remembers the snapshot), the data stored, and the key. */
-async function store(tags: string[], body = "data") {
+/** The snapshot and time, taken as the cached functions take them before they read (public-cache.ts). */
+async function snapshotNow() {
+  const { rows } = await other.query<{ snapshot: string; read_at: Date }>(
+    "SELECT pg_current_snapshot()::text AS snapshot, clock_timestamp() AS read_at",
+  );
+  return { snapshot: rows[0]!.snapshot, readAt: rows[0]!.read_at.toISOString() };
+}
+
+/** A miss, then data read after a snapshot stored with it, as unstable_cache does; the key. */
+async function store(tags: string[], value: unknown = "data", read?: { snapshot: string; readAt: string }) {
   const key = `test-${++keys}`;
   expect(await handler.get(key, { kind: "FETCH", tags })).toBeNull();
-  await handler.set(key, entry(body), { fetchCache: true, tags });
+  const taken = read ?? (await snapshotNow());
+  await handler.set(key, entry(JSON.stringify({ ...taken, value })), { fetchCache: true, tags });
   return key;
 }
 
@@ -45,7 +54,7 @@ describe("the public board's cache handler", () => {
     const tags = [offersTag(countyId)];
     const key = await store(tags, "list");
     const hit = await read(key, tags);
-    expect(hit?.value.data.body).toBe("list");
+    expect(JSON.parse(hit!.value.data.body)).toMatchObject({ value: "list" });
     expect(await read(key, tags)).not.toBeNull();
 
     await db().housingOffer.update({ where: { id: offer.id }, data: { description: "Neu beschrieben" } });
@@ -69,19 +78,35 @@ describe("the public board's cache handler", () => {
     const offer = await createOffer(place, "published");
     const tags = [offerTag(offer.id)];
     // The change is written but not committed when the entry's data is read ...
-    await other.query("BEGIN");
-    await other.query("UPDATE housing_offer SET description = 'Während des Lesens' WHERE id = $1", [offer.id]);
+    const writer = new pg.Client({ connectionString: env().DATABASE_URL });
+    await writer.connect();
+    await writer.query("BEGIN");
+    await writer.query("UPDATE housing_offer SET description = 'Während des Lesens' WHERE id = $1", [offer.id]);
     const key = await store(tags, "read before the commit");
     // ... so the entry must not survive the commit, although the change's transaction began first.
-    await other.query("COMMIT");
+    await writer.query("COMMIT");
     expect(await read(key, tags)).toBeNull();
 
     // A change rolled back changes nothing.
     const kept = await store(tags);
-    await other.query("BEGIN");
-    await other.query("UPDATE housing_offer SET description = 'Verworfen' WHERE id = $1", [offer.id]);
-    await other.query("ROLLBACK");
+    await writer.query("BEGIN");
+    await writer.query("UPDATE housing_offer SET description = 'Verworfen' WHERE id = $1", [offer.id]);
+    await writer.query("ROLLBACK");
+    await writer.end();
     expect(await read(kept, tags)).not.toBeNull();
+  });
+
+  it("judges an entry by the snapshot its own read took, however late it is stored", async () => {
+    const offer = await createOffer(place, "published");
+    const tags = [offerTag(offer.id)];
+    // A slow read starts, a change commits, a quick read of the same key is stored, and then the
+    // slow read's data arrives: it must not take the quick read's newer snapshot.
+    const slowRead = await snapshotNow();
+    await db().housingOffer.update({ where: { id: offer.id }, data: { persons: 5 } });
+    const quick = await store(tags, "after the change");
+    expect(await read(quick, tags)).not.toBeNull();
+    await handler.set(quick, entry(JSON.stringify({ ...slowRead, value: "before the change" })), { fetchCache: true, tags });
+    expect(await read(quick, tags)).toBeNull();
   });
 
   it("drops the list and the offer's page when a listed offer expires, without any write", async () => {
@@ -91,6 +116,17 @@ describe("the public board's cache handler", () => {
     expect(await read(key, tags)).not.toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 1700));
     expect(await read(key, tags)).toBeNull();
+  });
+
+  it("records the expiries of offers listed before the triggers (the migration, pg_restore)", async () => {
+    const offer = await createOffer(place, "published");
+    // As if written before the triggers: no events for it.
+    await db().cacheTagEvent.deleteMany({ where: { tag: { in: [offerTag(offer.id), offersTag(countyId)] }, dueAt: offer.expiresAt } });
+    await other.query("SELECT cache_events_for_listed_offers()");
+    const events = await db().cacheTagEvent.findMany({
+      where: { tag: { in: [offerTag(offer.id), offersTag(countyId)] }, dueAt: offer.expiresAt },
+    });
+    expect(events.map((event) => event.tag).sort()).toEqual([offerTag(offer.id), offersTag(countyId)].sort());
   });
 
   it("counts the county, its municipalities and rent ceilings as the board's data", async () => {
@@ -120,8 +156,8 @@ describe("the public board's cache handler", () => {
     expect(await read(key, ["custom-tag"])).toBeNull();
   });
 
-  it("keeps no entry whose snapshot it did not take, and counts hits and misses", async () => {
-    await handler.set("never-missed", entry("x"), { fetchCache: true, tags: ["t"] });
+  it("keeps no entry without the snapshot its data was read after, and counts hits and misses", async () => {
+    await handler.set("never-missed", entry(JSON.stringify({ value: "x" })), { fetchCache: true, tags: ["t"] });
     const before = publicCacheStats();
     expect(await read("never-missed", ["t"])).toBeNull();
     expect(publicCacheStats().misses).toBe(before.misses + 1);

@@ -67,6 +67,19 @@ CREATE TRIGGER housing_offer_cache_events_update AFTER UPDATE ON housing_offer
 CREATE TRIGGER housing_offer_cache_events_delete AFTER DELETE ON housing_offer
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION housing_offer_cache_events();
 
+-- The expiries of offers listed before the triggers existed (this migration, a restore through
+-- pg_restore, which creates the triggers after the rows): each as an event due then.
+CREATE FUNCTION cache_events_for_listed_offers() RETURNS void AS $$
+    INSERT INTO cache_tag_event (tag, xid, due_at)
+    SELECT tag, pg_current_xact_id()::text::bigint, due_at FROM (
+        SELECT 'offers:' || county_id AS tag, expires_at AS due_at FROM housing_offer
+         WHERE status = 'PUBLISHED' AND expires_at > (clock_timestamp() AT TIME ZONE 'UTC')
+        UNION ALL SELECT 'offer:' || id, expires_at FROM housing_offer
+         WHERE status = 'PUBLISHED' AND expires_at > (clock_timestamp() AT TIME ZONE 'UTC')
+    ) AS events;
+$$ LANGUAGE sql;
+SELECT cache_events_for_listed_offers();
+
 -- What else the board shows: the county (name, settings: "counties" and "board:<county>"), its
 -- municipalities (names, the filter) and rent ceilings (the hint, the "Kosten" filter).
 CREATE FUNCTION board_cache_events() RETURNS trigger AS $$
