@@ -16,6 +16,11 @@ export function places(count: number): string {
   return `${formatNumber(count)} ${Math.abs(count) === 1 ? "Platz" : "Plätze"}`;
 }
 
+/** "1 Person", "9 Personen" */
+export function persons(count: number): string {
+  return `${formatNumber(count)} ${Math.abs(count) === 1 ? "Person" : "Personen"}`;
+}
+
 /** A shortfall as a sentence part: "73 Plätze fehlen", "1 Platz fehlt", "174 Plätze frei". */
 export function describeShortfallInPlaces(shortfall: number): string {
   if (shortfall > 0) return `${places(shortfall)} ${shortfall === 1 ? "fehlt" : "fehlen"}`;

@@ -5,6 +5,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { recordBoardPlacementAction } from "@/lib/board-placements/actions";
 import { boardPlacementInputFromForm, boardPlacementSchema, MAX_HOUSEHOLD_SIZE } from "@/lib/board-placements/schema";
+import { persons } from "@/lib/format";
 import { IDLE, zodFieldErrors } from "@/lib/forms";
 
 /**
@@ -37,8 +38,7 @@ export function RecordPlacementForm({
     <div className="flex flex-col gap-1">
       {recorded && recorded.placements > 0 && (
         <p className="text-sm text-slate-700" data-testid="recorded-placements">
-          Erfasst: {recorded.placements === 1 ? "1 Vermittlung" : `${recorded.placements} Vermittlungen`} (
-          {recorded.persons === 1 ? "1 Person" : `${recorded.persons} Personen`})
+          Erfasst: {recorded.placements === 1 ? "1 Vermittlung" : `${recorded.placements} Vermittlungen`} ({persons(recorded.persons)})
         </p>
       )}
       <details className="rounded-md border border-slate-300 px-2 py-1">

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "../auth/session";
 import { formatDay } from "../dates";
+import { persons } from "../format";
 import { errorState } from "../form-errors";
 import { formValues, type FormState } from "../forms";
 import { BOARD_PLACEMENT_FIELDS, boardPlacementInputFromForm } from "./schema";
@@ -20,8 +21,7 @@ export async function recordBoardPlacementAction(_previous: FormState, formData:
     revalidatePath(`/kommunen/${placement.municipalitySlug}`);
     revalidatePath(`/kommunen/${placement.municipalitySlug}/meldung`);
     revalidatePath("/lage/boerse");
-    const persons = placement.householdSize === 1 ? "1 Person" : `${placement.householdSize} Personen`;
-    return { status: "success", message: `Vermittlung erfasst: ${persons} am ${formatDay(placement.placedOn)}.` };
+    return { status: "success", message: `Vermittlung erfasst: ${persons(placement.householdSize)} am ${formatDay(placement.placedOn)}.` };
   } catch (error) {
     return errorState(error, values);
   }

@@ -1,10 +1,9 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
-import { recordAudit } from "../audit/record";
 import { countyOf } from "../capacity/queries";
 import { berlinDay } from "../dates";
-import { db } from "../db/client";
 import { slugify } from "../demo/county-csv";
+import { download, recordExport } from "../exports/service";
 import { boardWeeksCsv } from "./csv";
 import { loadBoardWeeks } from "./queries";
 
@@ -12,21 +11,8 @@ import { loadBoardWeeks } from "./queries";
 export async function boardWeeksCsvResponse(actor: Actor, now = new Date()): Promise<Response> {
   const [rows, county] = await Promise.all([loadBoardWeeks(actor, now), countyOf(actor)]);
   const stand = berlinDay(now);
-  await db().$transaction((tx) =>
-    recordAudit(tx, {
-      countyId: actor.countyId,
-      actorId: actor.id,
-      action: "export.created",
-      subjectType: "County",
-      subjectId: actor.countyId,
-      after: { format: "csv", table: "boerse", stand },
-    }),
-  );
+  await recordExport(actor, { stand }, "csv", { table: "boerse" });
   return new Response(boardWeeksCsv(rows), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="boerse-${slugify(county.name)}-${stand}.csv"`,
-      "X-Content-Type-Options": "nosniff",
-    },
+    headers: download(`boerse-${slugify(county.name)}-${stand}.csv`, "text/csv; charset=utf-8"),
   });
 }

@@ -1,4 +1,5 @@
 import type { CountyEvaluation } from "./evaluation";
+import { persons } from "../format";
 
 // Private offers on the public board next to the reported figures (/lage, the municipality page,
 // exports): a column of their own, "Private Angebote (Börse)", never added to the official
@@ -27,6 +28,5 @@ export function withBoardOffers(evaluation: CountyEvaluation, byMunicipality: Re
 export function boardOffersText(board: BoardOffers | undefined): string {
   if (!board || board.offers === 0) return "keine";
   const offers = board.offers === 1 ? "1 Angebot" : `${board.offers.toLocaleString("de-DE")} Angebote`;
-  const persons = board.persons === 1 ? "1 Person" : `${board.persons.toLocaleString("de-DE")} Personen`;
-  return `${offers}, ${persons}`;
+  return `${offers}, ${persons(board.persons)}`;
 }

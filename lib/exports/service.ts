@@ -14,7 +14,13 @@ import { logger } from "../log";
 
 export type ExportFormat = "xlsx" | "csv" | "print" | "chart";
 
-export async function recordExport(actor: Actor, data: LageExport, format: ExportFormat, detail: Record<string, string> = {}) {
+/** The audit event of an export: who exported what, for which Stand (the board's weekly CSV too). */
+export async function recordExport(
+  actor: Actor,
+  data: Pick<LageExport, "stand">,
+  format: ExportFormat,
+  detail: Record<string, string> = {},
+) {
   await db().$transaction((tx) =>
     recordAudit(tx, {
       countyId: actor.countyId,
@@ -27,7 +33,7 @@ export async function recordExport(actor: Actor, data: LageExport, format: Expor
   );
 }
 
-const download = (fileName: string, contentType: string) => ({
+export const download = (fileName: string, contentType: string) => ({
   "Content-Type": contentType,
   "Content-Disposition": `attachment; filename="${fileName}"`,
   "X-Content-Type-Options": "nosniff",

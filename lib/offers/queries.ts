@@ -53,22 +53,34 @@ function toPublic(row: Prisma.HousingOfferGetPayload<{ select: typeof PUBLIC_FIE
   return { ...offer, phone: row.publishPhone ? contactPhone : null };
 }
 
-/** A listed offer; "ended" for one that exists but is no longer listed (410), null for none. */
+/**
+ * A listed offer, with the times the open-data API dates it by; "ended" for one that exists but
+ * is no longer listed (410), null for none.
+ */
 export async function publicOffer(
   id: string,
   now = new Date(),
-): Promise<{ state: "listed"; offer: PublicOffer } | { state: "ended" } | null> {
+): Promise<{ state: "listed"; offer: PublicOffer; times: { durationDays: number; keptAt: Date | null } } | { state: "ended" } | null> {
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) return null;
   const county = await boardCounty();
   const row = await db().housingOffer.findFirst({
     where: { id, countyId: county.id },
-    select: { ...PUBLIC_FIELDS, contactPhone: true, status: true, createdAt: true, endedAt: true, staleHiddenAt: true },
+    select: {
+      ...PUBLIC_FIELDS,
+      contactPhone: true,
+      status: true,
+      createdAt: true,
+      endedAt: true,
+      staleHiddenAt: true,
+      durationDays: true,
+      keptAt: true,
+    },
   });
   if (!row) return null;
   // A hidden offer (unanswered stale check) answers like an ended one until its offerer keeps it.
   if (!isListed(row, now)) return { state: "ended" };
-  const { status: _status, createdAt: _createdAt, endedAt: _endedAt, staleHiddenAt: _hidden, ...offer } = row;
-  return { state: "listed", offer: toPublic(offer) };
+  const { status: _status, createdAt: _createdAt, endedAt: _endedAt, staleHiddenAt: _hidden, durationDays, keptAt, ...offer } = row;
+  return { state: "listed", offer: toPublic(offer), times: { durationDays, keptAt } };
 }
 
 /** Counts for the home page: listed offers and the persons they can house. */

@@ -23,6 +23,7 @@ async function lockOffer(tx: Prisma.TransactionClient, id: string): Promise<bool
   return rows.length > 0;
 }
 
+// Not recordAudit (lib/audit/record.ts): that module is server-only, and this runs in the job worker.
 function audit(tx: Prisma.TransactionClient, offer: { id: string; countyId: string }, action: string, after?: Prisma.InputJsonValue) {
   return tx.auditEvent.create({
     data: { countyId: offer.countyId, actorId: null, action, subjectType: "HousingOffer", subjectId: offer.id, after },

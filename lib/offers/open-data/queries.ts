@@ -48,10 +48,7 @@ export async function openOfferDetail(
 ): Promise<{ state: "listed"; body: OpenOffer; lastModified: Date } | { state: "ended" } | null> {
   const found = await publicOffer(id, now);
   if (found?.state !== "listed") return found;
-  const { durationDays, keptAt } = await db().housingOffer.findUniqueOrThrow({
-    where: { id },
-    select: { durationDays: true, keptAt: true },
-  });
+  const { durationDays, keptAt } = found.times;
   const { confirmedAt, expiresAt } = found.offer;
   return {
     state: "listed",
